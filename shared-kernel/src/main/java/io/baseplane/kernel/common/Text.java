@@ -1,0 +1,51 @@
+package io.baseplane.kernel.common;
+
+/** Validation of free text that ends up in names and descriptions. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /**
+     * Returns the stripped name, or throws when it is empty, longer than {@code max} code points, or
+     * contains control characters (which would corrupt logs, exports and terminals downstream).
+     */
+    public static String requireName(String field, String raw, int max) {
+        if (raw == null) {
+            throw new InvalidValueException(field, "must not be null");
+        }
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            throw new InvalidValueException(field, "must not be blank");
+        }
+        requireBounded(field, value, max);
+        if (value.codePoints().anyMatch(Text::isControl)) {
+            throw new InvalidValueException(field, "must not contain control characters");
+        }
+        return value;
+    }
+
+    /** Optional free text: null becomes empty; tabs and line breaks are allowed, other controls are not. */
+    public static String optionalText(String field, String raw, int max) {
+        if (raw == null) {
+            return "";
+        }
+        requireBounded(field, raw, max);
+        if (raw.codePoints().anyMatch(c -> isControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InvalidValueException(field, "must not contain control characters");
+        }
+        return raw;
+    }
+
+    private static void requireBounded(String field, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new InvalidValueException(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static boolean isControl(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+    }
+}
