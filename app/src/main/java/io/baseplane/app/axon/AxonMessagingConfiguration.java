@@ -1,0 +1,82 @@
+package io.baseplane.app.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.baseplane.kernel.common.MetaDataKeys;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's messaging: Jackson serialisation, message metadata, snapshots, the aggregate cache and the
+ * processing group that keeps the command side's lookup tables.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonMessagingConfiguration {
+
+    /** Processing group of the command side's set-based lookup tables (see V3 migration). */
+    static final String COMMAND_SIDE_LOOKUPS = "command-side-lookups";
+
+    /**
+     * The Jackson 2 mapper Axon's JacksonSerializer uses for events, messages, snapshots, tokens and
+     * sagas (Spring Boot 4 itself brings Jackson 3 for HTTP). Axon looks it up by this bean name.
+     */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // An older node may read an event a newer version wrote; unknown fields must not stop it.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Every message carries the id of the chain it belongs to and of the message that caused it. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider(MetaDataKeys.CORRELATION_ID, MetaDataKeys.CAUSATION_ID);
+    }
+
+    /** Who acted, and in which tenant, travels from each command to the events and commands it causes. */
+    @Bean
+    CorrelationDataProvider callerIdentity() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.USER_ID, MetaDataKeys.TENANT_ID);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, AxonProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * Keeps loaded aggregates between commands so a hot aggregate is not re-read from the store. Weak
+     * references let the garbage collector bound its size. With several command-handling instances on one
+     * database a cached aggregate may be stale; the append then fails on the (aggregate, sequence) key and
+     * the entry is evicted, so a stale cache costs one retried command, never a lost update.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * The lookup tables must change in the same transaction as the events, and a failure there (a name
+     * claimed by a concurrent transaction) must fail the command rather than be logged and ignored.
+     */
+    @Bean
+    ConfigurerModule commandSideLookupsAreTransactional() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(COMMAND_SIDE_LOOKUPS)
+                .registerListenerInvocationErrorHandler(COMMAND_SIDE_LOOKUPS, c -> PropagatingErrorHandler.instance()));
+    }
+}

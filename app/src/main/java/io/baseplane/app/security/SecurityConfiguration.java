@@ -1,0 +1,64 @@
+package io.baseplane.app.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.baseplane.app.web.ProblemResponses;
+import io.baseplane.kernel.common.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The role matrix. Stateless bearer-token API: no sessions, no cookies, hence no CSRF tokens. Failures
+ * answer as problem+json. Roles gate endpoint families here; tenant isolation is enforced again where the
+ * data is, in the command handlers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String OPERATOR = Role.PLATFORM_OPERATOR.name();
+    private static final String TENANT_ADMIN = Role.TENANT_ADMIN.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
+                            ProblemResponses problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Minting is further limited to loopback callers and the local profile.
+                        .requestMatchers(POST, "/dev/tokens").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(POST, "/api/v1/tenants").hasRole(OPERATOR)
+                        .requestMatchers(POST, "/api/v1/tenants/*/suspend", "/api/v1/tenants/*/reactivate")
+                                .hasRole(OPERATOR)
+                        .requestMatchers(POST, "/api/v1/tenants/*/plan").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(POST, "/api/v1/tenants/*/workspaces").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(POST, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(PATCH, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(PUT, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this request")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this request")))
+                .build();
+    }
+}

@@ -1,0 +1,157 @@
+package io.baseplane.app.web;
+
+import io.baseplane.kernel.common.DomainException;
+import io.baseplane.kernel.common.InvalidValueException;
+import io.baseplane.kernel.common.NotFoundException;
+import io.baseplane.kernel.common.RuleViolationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure into problem+json: the domain's refusals with their rule, Axon's concurrency
+ * outcomes, malformed input with per-field errors. Nothing internal (stack traces, SQL, class names)
+ * leaves the server; unexpected failures are logged with an id the answer quotes.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handle(Exception exception) {
+        Throwable cause = rootDomainCause(exception);
+        ProblemDetail problem = toProblem(cause, exception);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail toProblem(Throwable cause, Exception exception) {
+        if (cause instanceof InvalidValueException invalid) {
+            return invalidInput(List.of(invalid));
+        }
+        if (cause instanceof RuleViolationException rule) {
+            return withCode(ProblemResponses.problem(HttpStatus.CONFLICT, rule.code(), rule.getMessage()), rule);
+        }
+        if (cause instanceof NotFoundException notFound) {
+            return withCode(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", notFound.getMessage()),
+                    notFound);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found",
+                    "The resource " + notFound.getAggregateIdentifier() + " was not found");
+        }
+        if (cause instanceof ConflictingAggregateVersionException conflict) {
+            return ProblemResponses.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                    "If-Match expected version " + conflict.getExpectedVersion()
+                            + " but the resource is at version " + conflict.getActualVersion());
+        }
+        if (cause instanceof ConcurrencyException) {
+            return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
+                    "The resource was changed concurrently; retry the request");
+        }
+        if (cause instanceof AccessDeniedException) {
+            return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this");
+        }
+        return unexpected(exception);
+    }
+
+    /** Unreadable JSON: wrong types, unknown enum values, syntax errors, or a body over the size limit. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causeOfType(exception, PayloadTooLargeException.class).isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"));
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "The request body is not valid JSON for this request");
+        causeOfType(exception, DatabindException.class).ifPresent(databind -> {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("body");
+            problem.setProperty("errors", List.of(Map.of("field", field,
+                    "message", "has a wrong type or an unknown value")));
+        });
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleBadPathOrParameter(MethodArgumentTypeMismatchException exception) {
+        String message = causeOfType(exception, InvalidValueException.class)
+                .map(InvalidValueException::reason)
+                .orElse("has a wrong format");
+        ProblemDetail problem = invalidInput(List.of(new InvalidValueException(exception.getName(), message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail invalidInput(List<InvalidValueException> errors) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                errors.get(0).getMessage());
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.reason()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail withCode(ProblemDetail problem, DomainException exception) {
+        problem.setProperty("code", exception.code());
+        return problem;
+    }
+
+    private static ProblemDetail unexpected(Exception exception) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected failure {}", errorId, exception);
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The request failed unexpectedly; quote error id " + errorId + " when reporting it");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+
+    /**
+     * Axon may wrap a handler's exception (command execution, event processing in the same unit of
+     * work); the meaningful cause is the first one we know how to answer.
+     */
+    private static Throwable rootDomainCause(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof DomainException || t instanceof AggregateNotFoundException
+                    || t instanceof ConflictingAggregateVersionException || t instanceof ConcurrencyException
+                    || t instanceof AccessDeniedException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return exception;
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}

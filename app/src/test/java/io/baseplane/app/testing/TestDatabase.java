@@ -1,0 +1,83 @@
+package io.baseplane.app.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A database of this test run's own: a fresh database on the PostgreSQL server at 127.0.0.1:5432 when one
+ * answers (as on CI), otherwise an embedded PostgreSQL in a temporary directory. Nothing an earlier run
+ * left behind is seen, and the database is dropped when the JVM exits.
+ */
+public final class TestDatabase {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static volatile String url;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (url == null) {
+            url = serverAvailable() ? createOnServer() : startEmbedded();
+        }
+        return url;
+    }
+
+    public static String username() {
+        return "postgres";
+    }
+
+    private static boolean serverAvailable() {
+        if (System.getenv("BASEPLANE_TEST_EMBEDDED") != null) {
+            return false;
+        }
+        try (Connection ignored = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String createOnServer() {
+        String name = "baseplane_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        return SERVER + name;
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on the test server", e);
+        }
+    }
+
+    private static String startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(Files.createTempDirectory("baseplane-pg-work").toFile())
+                    .setDataDirectory(Files.createTempDirectory("baseplane-pg-data").toFile())
+                    .setCleanDataDirectory(true)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away either way
+                }
+            }));
+            return postgres.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an embedded PostgreSQL for the tests", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.baseplane.command.tenant.lookup;
+
+import io.baseplane.kernel.tenant.TenantCreated;
+import io.baseplane.kernel.tenant.TenantPlanChanged;
+import io.baseplane.kernel.tenant.TenantReactivated;
+import io.baseplane.kernel.tenant.TenantStatus;
+import io.baseplane.kernel.tenant.TenantSuspended;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code tenant_directory} in step with the Tenant aggregate. Its processing group is a subscribing
+ * processor that propagates errors, so these writes commit or roll back together with the events.
+ */
+@Component
+@ProcessingGroup("command-side-lookups")
+public class TenantDirectoryUpdater {
+
+    private final JdbcTemplate jdbc;
+
+    public TenantDirectoryUpdater(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TenantCreated event) {
+        // An upsert, so a re-delivered creation leaves the row as the event says rather than failing.
+        jdbc.update("""
+                INSERT INTO tenant_directory (tenant_id, plan, status) VALUES (?, ?, ?)
+                ON CONFLICT (tenant_id) DO UPDATE SET plan = EXCLUDED.plan, status = EXCLUDED.status
+                """, event.tenantId().value(), event.plan().name(), TenantStatus.ACTIVE.name());
+    }
+
+    @EventHandler
+    void on(TenantPlanChanged event) {
+        jdbc.update("UPDATE tenant_directory SET plan = ? WHERE tenant_id = ?",
+                event.plan().name(), event.tenantId().value());
+    }
+
+    @EventHandler
+    void on(TenantSuspended event) {
+        setStatus(event.tenantId().value(), TenantStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(TenantReactivated event) {
+        setStatus(event.tenantId().value(), TenantStatus.ACTIVE);
+    }
+
+    private void setStatus(UUID tenantId, TenantStatus status) {
+        jdbc.update("UPDATE tenant_directory SET status = ? WHERE tenant_id = ?", status.name(), tenantId);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The workspace lookup tables: claimed names per tenant (uniqueness) and member counts per workspace
+ * (plan downgrades). Written by subscribing event handlers inside the transaction that stores the
+ * Workspace's events, so the command side never decides on stale data.
+ */
+package io.baseplane.command.workspace.lookup;

@@ -1,0 +1,11 @@
+package io.baseplane.kernel.workflow;
+
+import io.baseplane.kernel.tenant.TenantId;
+import io.baseplane.kernel.workspace.WorkspaceId;
+import org.axonframework.serialization.Revision;
+
+/** A step began executing. */
+@Revision("1")
+public record StepStarted(WorkflowRunId runId, WorkflowId workflowId, TenantId tenantId, WorkspaceId workspaceId,
+                          int stepIndex, String stepName) {
+}
