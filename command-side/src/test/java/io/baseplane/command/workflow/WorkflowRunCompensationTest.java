@@ -49,10 +49,7 @@ class WorkflowRunCompensationTest {
     }
 
     private static List<Object> failedAtStep3() {
-        List<Object> events = succeededUpTo(3);
-        events.add(started(3));
-        events.add(failed(3));
-        return events;
+        return succeededUpTo(3, started(3), failed(3));
     }
 
     private static CompensationStarted compensationStarted(List<Integer> steps) {
@@ -106,7 +103,7 @@ class WorkflowRunCompensationTest {
 
     @Test
     void refusesToBeginCompensationWhileAStepRuns() {
-        fixture.given(succeededUpTo(1), started(1))
+        fixture.given(succeededUpTo(1, started(1)))
                 .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
                 .expectNoEvents()
                 .expectException(rule("workflow-run.step-running"));

@@ -53,13 +53,14 @@ class WorkflowRunTest {
         return new StepFailed(RUN, WORKFLOW, TENANT, WORKSPACE, index, STEPS.get(index).name(), "HTTP 500 three times");
     }
 
-    /** The run started and steps 0 .. count-1 succeeded. */
-    static List<Object> succeededUpTo(int count) {
+    /** The run started, steps 0 .. count-1 succeeded, then the {@code later} events happened. */
+    static List<Object> succeededUpTo(int count, Object... later) {
         List<Object> events = new ArrayList<>(List.of(runStarted()));
         for (int i = 0; i < count; i++) {
             events.add(started(i));
             events.add(succeeded(i));
         }
+        events.addAll(List.of(later));
         return events;
     }
 
@@ -141,7 +142,7 @@ class WorkflowRunTest {
 
     @Test
     void refusesToSucceedAStepThatIsNotRunning() {
-        fixture.given(succeededUpTo(1), started(1))
+        fixture.given(succeededUpTo(1, started(1)))
                 .when(new MarkStepSucceededCommand(RUN, 0, Map.of()), AS_SYSTEM)
                 .expectNoEvents()
                 .expectException(rule("workflow-run.step-not-running"));
@@ -149,7 +150,7 @@ class WorkflowRunTest {
 
     @Test
     void marksTheRunningStepFailed() {
-        fixture.given(succeededUpTo(1), started(1))
+        fixture.given(succeededUpTo(1, started(1)))
                 .when(new MarkStepFailedCommand(RUN, 1, "HTTP 500 three times"), AS_SYSTEM)
                 .expectEvents(failed(1));
     }
