@@ -3,20 +3,11 @@ package io.baseplane.app.axon;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
@@ -25,21 +16,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The event store, token store and saga store on PostgreSQL through Axon's JDBC storage engine, over
- * the tables of the Flyway migrations (snake_case names, bytea payloads). The JDBC engine was chosen over
- * the JPA one by measurement: docs/adr/0002-event-storage-engine.md.
+ * The event store on PostgreSQL through Axon's JDBC storage engine, over the tables of the Flyway
+ * migrations (snake_case names, bytea payloads). The JDBC engine was chosen over the JPA one by
+ * measurement: docs/adr/0002-event-storage-engine.md.
  *
  * <p>Inactive under the {@code axonserver} profile, where Axon Server is the event store.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @Profile("!axonserver")
 class EventStoreConfiguration {
-
-    @Bean
-    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
-        // Joins the Spring transaction of the unit of work, so events, lookups and sagas commit together.
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-    }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws java.sql.SQLException {
@@ -87,43 +72,6 @@ class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(properties.eventBatchSize())
-                .build();
-    }
-
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .contentType(byte[].class)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment")
-                        .setTokenColumn("token")
-                        .setTokenTypeColumn("token_type")
-                        .setTimestampColumn("timestamp")
-                        .setOwnerColumn("owner")
-                        .build())
-                .build();
-    }
-
-    @Bean
-    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        SagaSchema schema = SagaSchema.builder()
-                .sagaEntryTable("saga_entry")
-                .associationValueEntryTable("association_value_entry")
-                .sagaIdColumn("saga_id")
-                .revisionColumn("revision")
-                .sagaTypeColumn("saga_type")
-                .serializedSagaColumn("serialized_saga")
-                .associationKeyColumn("association_key")
-                .associationValueColumn("association_value")
-                .build();
-        return JdbcSagaStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .sqlSchema(new PostgresSagaSqlSchema(schema))
                 .build();
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into problem+json: the domain's refusals with their rule, Axon's concurrency
@@ -90,8 +91,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", "has a wrong type or an unknown value")));
+            String message = databind instanceof UnrecognizedPropertyException
+                    ? "is not a field of this request" : "has a wrong type or an unknown value";
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         });
         return ResponseEntity.badRequest().body(problem);
     }
