@@ -1,8 +1,8 @@
 package io.baseplane.command.airtable;
 
-import static io.baseplane.command.airtable.Refusals.invalid;
-import static io.baseplane.command.airtable.Refusals.notFound;
-import static io.baseplane.command.airtable.Refusals.rule;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.notFound;
+import static io.baseplane.command.testing.DomainMatchers.violates;
 import static io.baseplane.command.airtable.Samples.AS_MEMBER;
 import static io.baseplane.command.airtable.Samples.AS_OTHER_TENANT;
 import static io.baseplane.command.airtable.Samples.BASE;
@@ -120,7 +120,7 @@ class AirtableSyncConnectionTest {
         fixture.given(connected(), requested(RUN))
                 .when(new DisconnectAirtableBaseCommand(SYNC), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-in-progress"));
+                .expectException(violates("airtable.run-in-progress"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.baseplane.command.airtable;
 
-import static io.baseplane.command.airtable.Refusals.invalid;
-import static io.baseplane.command.airtable.Refusals.notFound;
-import static io.baseplane.command.airtable.Refusals.rule;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.notFound;
+import static io.baseplane.command.testing.DomainMatchers.violates;
 import static io.baseplane.command.airtable.Samples.AS_MEMBER;
 import static io.baseplane.command.airtable.Samples.AS_OTHER_TENANT;
 import static io.baseplane.command.airtable.Samples.AS_SYSTEM;
@@ -66,7 +66,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN))
                 .when(new RequestSyncRunCommand(SYNC, NEXT_RUN), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-in-progress"));
+                .expectException(violates("airtable.run-in-progress"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), new SyncRunFailed(SYNC, RUN, TENANT, WORKSPACE, "Airtable said 403"))
                 .when(new RequestSyncRunCommand(SYNC, NEXT_RUN), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-in-progress"));
+                .expectException(violates("airtable.run-in-progress"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), new SyncRunCompleted(SYNC, RUN, TENANT, WORKSPACE, 0))
                 .when(new RequestSyncRunCommand(SYNC, RUN), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-finished"));
+                .expectException(violates("airtable.run-finished"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), new AirtableBaseDisconnected(SYNC, TENANT, WORKSPACE))
                 .when(new RequestSyncRunCommand(SYNC, RUN), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("airtable.disconnected"));
+                .expectException(violates("airtable.disconnected"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN))
                 .when(new RecordSchemaFetchedCommand(SYNC, NEXT_RUN, schema()), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.unknown-run"));
+                .expectException(violates("airtable.unknown-run"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN))
                 .when(new RecordSchemaFetchedCommand(SYNC, RUN, schema()), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.schema-already-fetched"));
+                .expectException(violates("airtable.schema-already-fetched"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN))
                 .when(new RecordSchemaFetchedCommand(SYNC, RUN, List.of(table(TABLE_A, "Projects"))), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.schema-mismatch"));
+                .expectException(violates("airtable.schema-mismatch"));
     }
 
     @Test
@@ -178,7 +178,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN), page(RUN, TABLE_A, 1, 100))
                 .when(importPage(TABLE_A, 3, 100), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.page-out-of-order"));
+                .expectException(violates("airtable.page-out-of-order"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN), page(RUN, TABLE_A, 1, 100))
                 .when(importPage(TABLE_A, 1, 100), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.page-out-of-order"));
+                .expectException(violates("airtable.page-out-of-order"));
     }
 
     @Test
@@ -194,7 +194,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN))
                 .when(importPage(TABLE_A, 1, 10), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.schema-not-fetched"));
+                .expectException(violates("airtable.schema-not-fetched"));
     }
 
     @Test
@@ -218,7 +218,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN))
                 .when(importPage("tblCCCCCCCCCCCCCC", 1, 10), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.unknown-table"));
+                .expectException(violates("airtable.unknown-table"));
     }
 
     // completion
@@ -236,7 +236,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN), page(RUN, TABLE_A, 1, 100))
                 .when(new CompleteSyncRunCommand(SYNC, RUN), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.import-incomplete"));
+                .expectException(violates("airtable.import-incomplete"));
     }
 
     @Test
@@ -244,7 +244,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN))
                 .when(new CompleteSyncRunCommand(SYNC, RUN), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.schema-not-fetched"));
+                .expectException(violates("airtable.schema-not-fetched"));
     }
 
     @Test
@@ -252,7 +252,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), new SyncRunCompleted(SYNC, RUN, TENANT, WORKSPACE, 0))
                 .when(new FailSyncRunCommand(SYNC, RUN, "too late"), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-finished"));
+                .expectException(violates("airtable.run-finished"));
     }
 
     // failure and compensation
@@ -277,7 +277,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN), new SyncRunFailed(SYNC, RUN, TENANT, WORKSPACE, "boom"))
                 .when(importPage(TABLE_A, 1, 10), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-failed"));
+                .expectException(violates("airtable.run-failed"));
     }
 
     @Test
@@ -293,7 +293,7 @@ class AirtableSyncRunTest {
         fixture.given(connected(), requested(RUN), schemaFetched(RUN))
                 .when(new MarkSyncRunCompensatedCommand(SYNC, RUN), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-not-failed"));
+                .expectException(violates("airtable.run-not-failed"));
     }
 
     @Test
@@ -302,7 +302,7 @@ class AirtableSyncRunTest {
                         new SyncRunCompensated(SYNC, RUN, TENANT, WORKSPACE, 0))
                 .when(new MarkSyncRunCompensatedCommand(SYNC, RUN), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.run-finished"));
+                .expectException(violates("airtable.run-finished"));
     }
 
     @Test
@@ -318,7 +318,7 @@ class AirtableSyncRunTest {
         fixture.given(connected())
                 .when(new FailSyncRunCommand(SYNC, SyncRunId.random(), "boom"), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("airtable.unknown-run"));
+                .expectException(violates("airtable.unknown-run"));
     }
 
     @Test

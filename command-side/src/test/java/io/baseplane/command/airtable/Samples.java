@@ -8,7 +8,7 @@ import io.baseplane.kernel.airtable.SyncRunId;
 import io.baseplane.kernel.airtable.SyncRunRequested;
 import io.baseplane.kernel.airtable.SyncSchemaFetched;
 import io.baseplane.kernel.airtable.TableSchema;
-import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.command.testing.Callers;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.List;
@@ -29,12 +29,9 @@ final class Samples {
     static final String TOKEN_REF = "vault:airtable/acme-prod";
 
     /** A member of the sync's tenant. */
-    static final Map<String, Object> AS_MEMBER = Map.of(
-            MetaDataKeys.USER_ID, "alice", MetaDataKeys.TENANT_ID, TENANT.toString(), MetaDataKeys.ROLES, "TENANT_ADMIN");
+    static final Map<String, Object> AS_MEMBER = Callers.adminOf(TENANT, "alice");
     /** An admin of some other tenant. */
-    static final Map<String, Object> AS_OTHER_TENANT = Map.of(
-            MetaDataKeys.USER_ID, "mallory", MetaDataKeys.TENANT_ID, "c3b1e7d2-5a4f-4e8b-9c6d-7f0a1b2c3d51",
-            MetaDataKeys.ROLES, "TENANT_ADMIN");
+    static final Map<String, Object> AS_OTHER_TENANT = Callers.adminOfAnotherTenant();
     /** The run saga, acting on a chain without a tenant in its metadata. */
     static final Map<String, Object> AS_SYSTEM = Map.of();
 

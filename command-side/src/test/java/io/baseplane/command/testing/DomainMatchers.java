@@ -24,6 +24,26 @@ public final class DomainMatchers {
         return new DomainExceptionMatcher(NotFoundException.class, resource + ".not-found");
     }
 
+    /** A {@link NotFoundException} about any resource. */
+    public static Matcher<Throwable> notFound() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable thrown) {
+                return thrown instanceof NotFoundException;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("NotFoundException");
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable thrown, Description mismatch) {
+                mismatch.appendText("was ").appendValue(thrown);
+            }
+        };
+    }
+
     /** An {@link InvalidValueException} against the given field. */
     public static Matcher<Throwable> invalid(String field) {
         return new TypeSafeMatcher<>() {

@@ -1,6 +1,6 @@
 package io.baseplane.command.workflow;
 
-import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.command.testing.Callers;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workflow.CompensationStep;
 import io.baseplane.kernel.workflow.StepType;
@@ -25,11 +25,8 @@ final class Samples {
     static final WorkflowId WORKFLOW = WorkflowId.of("7a3c9e51-2b4d-4f6a-8c0e-1d3f5b7a9c61");
     static final WorkflowRunId RUN = WorkflowRunId.of("2c4e6a81-3d5f-4b7c-9e1a-5f7b9d1c3e71");
 
-    static final Map<String, Object> AS_MEMBER = Map.of(
-            MetaDataKeys.USER_ID, "alice", MetaDataKeys.TENANT_ID, TENANT.toString(), MetaDataKeys.ROLES, "TENANT_ADMIN");
-    static final Map<String, Object> AS_OTHER_TENANT = Map.of(
-            MetaDataKeys.USER_ID, "mallory", MetaDataKeys.TENANT_ID, "c3b1e7d2-5a4f-4e8b-9c6d-7f0a1b2c3d51",
-            MetaDataKeys.ROLES, "TENANT_ADMIN");
+    static final Map<String, Object> AS_MEMBER = Callers.adminOf(TENANT, "alice");
+    static final Map<String, Object> AS_OTHER_TENANT = Callers.adminOfAnotherTenant();
     static final Map<String, Object> AS_SYSTEM = Map.of();
 
     static final WorkflowStep RESERVE = new WorkflowStep("Reserve stock", StepType.HTTP_CALL,

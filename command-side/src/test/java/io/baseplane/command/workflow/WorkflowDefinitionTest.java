@@ -1,7 +1,7 @@
 package io.baseplane.command.workflow;
 
-import static io.baseplane.command.workflow.Refusals.invalid;
-import static io.baseplane.command.workflow.Refusals.notFound;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.notFound;
 import static io.baseplane.command.workflow.Samples.AS_MEMBER;
 import static io.baseplane.command.workflow.Samples.AS_OTHER_TENANT;
 import static io.baseplane.command.workflow.Samples.NIGHTLY;

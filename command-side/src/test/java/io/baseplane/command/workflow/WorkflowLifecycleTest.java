@@ -1,8 +1,8 @@
 package io.baseplane.command.workflow;
 
-import static io.baseplane.command.workflow.Refusals.invalid;
-import static io.baseplane.command.workflow.Refusals.notFound;
-import static io.baseplane.command.workflow.Refusals.rule;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.notFound;
+import static io.baseplane.command.testing.DomainMatchers.violates;
 import static io.baseplane.command.workflow.Samples.AS_MEMBER;
 import static io.baseplane.command.workflow.Samples.AS_OTHER_TENANT;
 import static io.baseplane.command.workflow.Samples.AS_SYSTEM;
@@ -100,7 +100,7 @@ class WorkflowLifecycleTest {
         fixture.given(defined(), DISABLED)
                 .when(new RequestWorkflowRunCommand(WORKFLOW, RUN, INPUT), AS_MEMBER)
                 .expectNoEvents()
-                .expectException(rule("workflow.disabled"));
+                .expectException(violates("workflow.disabled"));
     }
 
     @Test

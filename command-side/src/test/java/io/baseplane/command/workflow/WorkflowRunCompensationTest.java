@@ -1,7 +1,7 @@
 package io.baseplane.command.workflow;
 
-import static io.baseplane.command.workflow.Refusals.invalid;
-import static io.baseplane.command.workflow.Refusals.rule;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.violates;
 import static io.baseplane.command.workflow.Samples.AS_SYSTEM;
 import static io.baseplane.command.workflow.Samples.RUN;
 import static io.baseplane.command.workflow.Samples.STEPS;
@@ -106,7 +106,7 @@ class WorkflowRunCompensationTest {
         fixture.given(succeededUpTo(1, started(1)))
                 .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-running"));
+                .expectException(violates("workflow-run.step-running"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class WorkflowRunCompensationTest {
         fixture.given(compensating())
                 .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.compensating"));
+                .expectException(violates("workflow-run.compensating"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class WorkflowRunCompensationTest {
         fixture.given(compensating())
                 .when(new MarkStepCompensatedCommand(RUN, 0), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.compensation-order"));
+                .expectException(violates("workflow-run.compensation-order"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class WorkflowRunCompensationTest {
         fixture.given(compensating())
                 .when(new MarkStepCompensatedCommand(RUN, 1), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.compensation-order"));
+                .expectException(violates("workflow-run.compensation-order"));
     }
 
     @Test
@@ -146,7 +146,7 @@ class WorkflowRunCompensationTest {
         fixture.given(compensating())
                 .when(new MarkStepCompensatedCommand(RUN, 3), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.compensation-order"));
+                .expectException(violates("workflow-run.compensation-order"));
     }
 
     @Test
@@ -154,7 +154,7 @@ class WorkflowRunCompensationTest {
         fixture.given(failedAtStep3())
                 .when(new MarkStepCompensatedCommand(RUN, 2), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.not-compensating"));
+                .expectException(violates("workflow-run.not-compensating"));
     }
 
     @Test
@@ -173,7 +173,7 @@ class WorkflowRunCompensationTest {
         fixture.given(events)
                 .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.finished"));
+                .expectException(violates("workflow-run.finished"));
     }
 
     @Test
@@ -183,6 +183,6 @@ class WorkflowRunCompensationTest {
         fixture.given(events)
                 .when(new MarkStepCompensatedCommand(RUN, 2), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.finished"));
+                .expectException(violates("workflow-run.finished"));
     }
 }

@@ -1,8 +1,8 @@
 package io.baseplane.command.workflow;
 
-import static io.baseplane.command.workflow.Refusals.invalid;
-import static io.baseplane.command.workflow.Refusals.notFound;
-import static io.baseplane.command.workflow.Refusals.rule;
+import static io.baseplane.command.testing.DomainMatchers.invalid;
+import static io.baseplane.command.testing.DomainMatchers.notFound;
+import static io.baseplane.command.testing.DomainMatchers.violates;
 import static io.baseplane.command.workflow.Samples.AS_OTHER_TENANT;
 import static io.baseplane.command.workflow.Samples.AS_SYSTEM;
 import static io.baseplane.command.workflow.Samples.INPUT;
@@ -106,7 +106,7 @@ class WorkflowRunTest {
         fixture.given(runStarted())
                 .when(new StartStepCommand(RUN, 1), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-order"));
+                .expectException(violates("workflow-run.step-order"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class WorkflowRunTest {
         fixture.given(succeededUpTo(2))
                 .when(new StartStepCommand(RUN, 0), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-order"));
+                .expectException(violates("workflow-run.step-order"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class WorkflowRunTest {
         fixture.given(runStarted(), started(0))
                 .when(new StartStepCommand(RUN, 1), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-running"));
+                .expectException(violates("workflow-run.step-running"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class WorkflowRunTest {
         fixture.given(succeededUpTo(1, started(1)))
                 .when(new MarkStepSucceededCommand(RUN, 0, Map.of()), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-not-running"));
+                .expectException(violates("workflow-run.step-not-running"));
     }
 
     @Test
@@ -160,7 +160,7 @@ class WorkflowRunTest {
         fixture.given(runStarted())
                 .when(new MarkStepFailedCommand(RUN, 0, "timed out"), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.step-not-running"));
+                .expectException(violates("workflow-run.step-not-running"));
     }
 
     @Test
@@ -168,7 +168,7 @@ class WorkflowRunTest {
         fixture.given(runStarted(), started(0), failed(0))
                 .when(new StartStepCommand(RUN, 0), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.not-running"));
+                .expectException(violates("workflow-run.not-running"));
     }
 
     @Test
@@ -183,7 +183,7 @@ class WorkflowRunTest {
         fixture.given(succeededUpTo(3))
                 .when(new CompleteWorkflowRunCommand(RUN), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.steps-pending"));
+                .expectException(violates("workflow-run.steps-pending"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class WorkflowRunTest {
         fixture.given(completed)
                 .when(new StartStepCommand(RUN, 0), AS_SYSTEM)
                 .expectNoEvents()
-                .expectException(rule("workflow-run.finished"));
+                .expectException(violates("workflow-run.finished"));
     }
 
     @Test
