@@ -85,11 +85,7 @@ final class AirtableValues {
 
     /** A failure reason: required, at most 1000 characters; line breaks and tabs allowed. */
     static String reason(String raw) {
-        String reason = Text.optionalText("reason", raw, MAX_REASON).strip();
-        if (reason.isEmpty()) {
-            throw new InvalidValueException("reason", "must not be blank");
-        }
-        return reason;
+        return Text.requireText("reason", raw, MAX_REASON);
     }
 
     private static TableSchema table(String field, TableSchema raw) {

@@ -73,11 +73,7 @@ final class WorkflowValidator {
 
     /** A failure or abort reason: required, at most 1000 characters; line breaks and tabs allowed. */
     static String reason(String raw) {
-        String reason = Text.optionalText("reason", raw, MAX_REASON).strip();
-        if (reason.isEmpty()) {
-            throw new InvalidValueException("reason", "must not be blank");
-        }
-        return reason;
+        return Text.requireText("reason", raw, MAX_REASON);
     }
 
     private static WorkflowStep step(String field, WorkflowStep raw) {

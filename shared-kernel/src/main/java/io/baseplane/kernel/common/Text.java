@@ -37,6 +37,15 @@ public final class Text {
         return raw;
     }
 
+    /** Required free text such as a reason: stripped, not blank; tabs and line breaks allowed. */
+    public static String requireText(String field, String raw, int max) {
+        String text = optionalText(field, raw, max).strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException(field, "must not be blank");
+        }
+        return text;
+    }
+
     private static void requireBounded(String field, String value, int max) {
         if (value.codePointCount(0, value.length()) > max) {
             throw new InvalidValueException(field, "must be at most " + max + " characters");
