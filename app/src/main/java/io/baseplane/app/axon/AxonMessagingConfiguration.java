@@ -41,10 +41,14 @@ class AxonMessagingConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** Every message carries the id of the chain it belongs to and of the message that caused it. */
+    /**
+     * Every message carries the id of the chain it belongs to and of the message that caused it. Axon 4's
+     * provider names these the other way round: its first key ("correlation") gets the direct parent's id,
+     * its second ("trace") the id of the chain's first message. Hence causation first, correlation second.
+     */
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider(MetaDataKeys.CORRELATION_ID, MetaDataKeys.CAUSATION_ID);
+        return new MessageOriginProvider(MetaDataKeys.CAUSATION_ID, MetaDataKeys.CORRELATION_ID);
     }
 
     /** Who acted, and in which tenant, travels from each command to the events and commands it causes. */

@@ -69,6 +69,18 @@ public final class Api {
         return execute(request);
     }
 
+    /**
+     * Sends any method with a body exactly as given, for requests the JSON helpers cannot express: other
+     * content types, bodies without a length (chunked), bytes that are not valid JSON.
+     */
+    public Response send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = request(path).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return execute(request);
+    }
+
     private Response send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null
