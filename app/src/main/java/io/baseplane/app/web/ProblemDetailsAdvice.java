@@ -4,7 +4,9 @@ import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,6 +75,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this");
         }
         return unexpected(exception);
+    }
+
+    /**
+     * Spring MVC's own refusals (405, 406, 415, unknown paths, missing parameters) get a stable type too,
+     * named after their status, instead of {@code about:blank}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String name = known == null ? "http-" + status.value()
+                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create(ProblemResponses.TYPE_BASE + name));
+        }
+        return response;
     }
 
     /** Unreadable JSON: wrong types, unknown enum values, syntax errors, or a body over the size limit. */

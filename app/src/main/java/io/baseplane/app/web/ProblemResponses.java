@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemResponses {
 
-    private static final String TYPE_BASE = "https://baseplane.io/problems/";
+    static final String TYPE_BASE = "https://baseplane.io/problems/";
 
     private final JsonMapper json;
 
