@@ -31,6 +31,13 @@ class JwtConfiguration {
     static final String ROLES_CLAIM = "roles";
     static final String TENANT_CLAIM = "tenant_id";
 
+    /** The local HS256 key, read or generated once; absent when an identity provider signs the tokens. */
+    private final SecretKey hmacKey;
+
+    JwtConfiguration(SecurityProperties properties) {
+        this.hmacKey = properties.usesJwkSet() ? null : HmacSecret.load(properties);
+    }
+
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusJwtDecoder decoder = properties.usesJwkSet()
@@ -38,7 +45,7 @@ class JwtConfiguration {
                         .jwsAlgorithms(algorithms -> algorithms.addAll(
                                 List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
                         .build()
-                : NimbusJwtDecoder.withSecretKey(HmacSecret.load(properties))
+                : NimbusJwtDecoder.withSecretKey(hmacKey)
                         .macAlgorithm(MacAlgorithm.HS256)
                         .build();
         decoder.setJwtValidator(validator(properties));
@@ -55,13 +62,12 @@ class JwtConfiguration {
 
     /** Signs the tokens of {@code POST /dev/tokens}; exists only with the local HMAC secret. */
     @Bean
-    JwtEncoder jwtEncoder(SecurityProperties properties) {
-        SecretKey key = properties.usesJwkSet() ? null : HmacSecret.load(properties);
-        return key == null
+    JwtEncoder jwtEncoder() {
+        return hmacKey == null
                 ? parameters -> {
                     throw new IllegalStateException("tokens are issued by the identity provider");
                 }
-                : new NimbusJwtEncoder(new ImmutableSecret<>(key));
+                : new NimbusJwtEncoder(new ImmutableSecret<>(hmacKey));
     }
 
     /** {@code roles: ["TENANT_ADMIN"]} becomes the authority {@code ROLE_TENANT_ADMIN}. */

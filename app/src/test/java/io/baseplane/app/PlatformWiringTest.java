@@ -1,0 +1,45 @@
+package io.baseplane.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.PlatformTestBase;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The default profile runs on the JDBC stores in PostgreSQL, without Axon Server, and says when it is ready. */
+class PlatformWiringTest extends PlatformTestBase {
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void eventsTokensAndSagasAreStoredThroughJdbcInPostgres() {
+        assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+    }
+
+    @Test
+    void theAxonServerConnectorIsPresentButSwitchedOff() {
+        assertThat(context.getBeanNamesForType(AxonServerConnectionManager.class)).isEmpty();
+        assertThat(context.getEnvironment().getProperty("axon.axonserver.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndTheEventStore() {
+        Api.Response readiness = api.get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(readiness.json().at("/components/eventStore/status").asText()).isEqualTo("UP");
+    }
+}
