@@ -1,0 +1,54 @@
+package io.baseplane.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.PlatformTestBase;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The provisioning saga's compensation end to end, on the real saga store and event store: a step that
+ * fails after the slot was reserved gives the slot back, and nothing of the workspace remains.
+ */
+class WorkspaceProvisioningCompensationTest extends PlatformTestBase {
+
+    private static final String SAGA_PROCESSOR = "WorkspaceProvisioningSagaProcessor";
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void aTenantSuspendedBeforeTheWorkspaceIsCreatedGetsItsSlotBack() {
+        String tenantId = createTenant("FREE");
+        String workspaceId = UUID.randomUUID().toString();
+        EventProcessor saga = processing.eventProcessor(SAGA_PROCESSOR).orElseThrow();
+
+        // Hold the saga so the tenant is suspended between the reservation and the creation.
+        saga.shutDown();
+        try {
+            Api.Response accepted = api.as(tokens.tenantAdmin(tenantId, "alice")).post(
+                    "/api/v1/tenants/" + tenantId + "/workspaces", Map.of("id", workspaceId, "name", "Design"));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            assertThat(api.as(tokens.operator()).post("/api/v1/tenants/" + tenantId + "/suspend",
+                    Map.of("reason", "card declined")).status()).isEqualTo(200);
+        } finally {
+            saga.start();
+        }
+
+        eventually(() -> events.typesOf(tenantId).contains("WorkspaceSlotReleased"));
+        assertThat(events.typesOf(tenantId)).containsExactly(
+                "TenantCreated", "WorkspaceSlotReserved", "TenantSuspended", "WorkspaceSlotReleased");
+        assertThat(events.rowsOf(tenantId).get(3).get("payload").toString())
+                .contains("create failed").contains("suspended");
+        assertThat(events.typesOf(workspaceId)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from workspace_name_claim where workspace_id = ?::uuid",
+                Long.class, workspaceId)).isZero();
+        eventually(() -> jdbc.queryForObject("select count(*) from association_value_entry "
+                + "where association_value = ?", Long.class, workspaceId) == 0);
+    }
+}
