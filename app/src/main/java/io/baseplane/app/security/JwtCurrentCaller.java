@@ -1,6 +1,6 @@
 package io.baseplane.app.security;
 
-import io.baseplane.command.api.CurrentCaller;
+import io.baseplane.kernel.common.CurrentCaller;
 import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.common.Role;
 import io.baseplane.kernel.common.UserId;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class JwtCurrentCaller implements CurrentCaller {
 
     @Override
-    public MetaData commandMetaData() {
+    public MetaData metaData() {
         JwtAuthenticationToken token = token();
         Map<String, String> metaData = new HashMap<>();
         metaData.put(MetaDataKeys.USER_ID, userId(token).value());

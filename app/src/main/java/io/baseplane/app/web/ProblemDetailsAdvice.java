@@ -4,6 +4,7 @@ import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
+import io.baseplane.query.api.ViewNotCaughtUpException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         });
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** {@code X-Min-Version} waited in vain: the client may retry shortly. */
+    @ExceptionHandler(ViewNotCaughtUpException.class)
+    ResponseEntity<ProblemDetail> handleViewNotCaughtUp(ViewNotCaughtUpException exception) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-caught-up",
+                        exception.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,6 @@
 package io.baseplane.command.api;
 
+import io.baseplane.kernel.common.CurrentCaller;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -19,14 +20,14 @@ public class CommandSender {
     /** For a command that creates an aggregate: creation applies exactly one event, version 0. */
     public CommandResult create(Object aggregateId, Object command) {
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(currentCaller.commandMetaData()));
+                .andMetaData(currentCaller.metaData()));
         return new CommandResult(aggregateId.toString(), 0);
     }
 
     /** For a command to an existing aggregate; {@link AggregateVersionReporting} supplies the version. */
     public CommandResult send(Object aggregateId, Object command) {
         Object version = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(currentCaller.commandMetaData()));
+                .andMetaData(currentCaller.metaData()));
         if (!(version instanceof Long v)) {
             throw new IllegalStateException("command handler for " + command.getClass().getSimpleName()
                     + " reported no aggregate version");

@@ -2,7 +2,7 @@ package io.baseplane.command.tenant.web;
 
 import io.baseplane.command.api.CommandResult;
 import io.baseplane.command.api.CommandSender;
-import io.baseplane.command.api.CurrentCaller;
+import io.baseplane.kernel.common.CurrentCaller;
 import io.baseplane.command.api.IfMatch;
 import io.baseplane.kernel.tenant.ChangeTenantPlanCommand;
 import io.baseplane.kernel.tenant.CreateTenantCommand;

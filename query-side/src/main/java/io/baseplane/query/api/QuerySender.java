@@ -1,0 +1,40 @@
+package io.baseplane.query.api;
+
+import io.baseplane.kernel.common.CurrentCaller;
+import java.util.concurrent.CompletionException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a query on behalf of the current caller: the caller's metadata travels with it, so the query
+ * handler, where the data is, enforces tenant isolation.
+ */
+@Component
+public class QuerySender {
+
+    private final QueryBus queryBus;
+    private final CurrentCaller currentCaller;
+
+    QuerySender(QueryBus queryBus, CurrentCaller currentCaller) {
+        this.queryBus = queryBus;
+        this.currentCaller = currentCaller;
+    }
+
+    public <R> R ask(Object query, Class<R> resultType) {
+        QueryMessage<Object, R> message = message(query, resultType);
+        try {
+            return queryBus.query(message).join().getPayload();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** The query as a message carrying the caller, for subscription queries too. */
+    public <R> QueryMessage<Object, R> message(Object query, Class<R> resultType) {
+        return new GenericQueryMessage<>(query, ResponseTypes.instanceOf(resultType))
+                .andMetaData(currentCaller.metaData());
+    }
+}
