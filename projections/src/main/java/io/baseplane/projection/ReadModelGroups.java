@@ -15,6 +15,12 @@ public final class ReadModelGroups {
 
     public static final List<String> ALL = List.of(TENANT_VIEW, WORKSPACE_VIEW, AIRTABLE_SYNC_VIEW, WORKFLOW_VIEW);
 
+    /**
+     * Bean name of the JPA transaction manager of the read models (docs/adr/0006-read-models-on-jpa.md), for
+     * the query handlers' read-only transactions.
+     */
+    public static final String TRANSACTION_MANAGER = "readModelTransactionManager";
+
     private ReadModelGroups() {
     }
 }

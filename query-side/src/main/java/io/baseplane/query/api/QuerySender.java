@@ -6,6 +6,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.queryhandling.QueryResponseMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,18 @@ public class QuerySender {
 
     public <R> R ask(Object query, Class<R> resultType) {
         QueryMessage<Object, R> message = message(query, resultType);
+        QueryResponseMessage<R> response;
         try {
-            return queryBus.query(message).join().getPayload();
+            response = queryBus.query(message).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+        // A handler's exception (not found, another tenant's data) comes back as an exceptional result.
+        if (response.isExceptional()) {
+            Throwable failure = response.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return response.getPayload();
     }
 
     /** The query as a message carrying the caller, for subscription queries too. */

@@ -1,0 +1,115 @@
+package io.baseplane.projection.tenant;
+
+import io.baseplane.kernel.tenant.Plan;
+import io.baseplane.kernel.tenant.TenantId;
+import io.baseplane.kernel.tenant.TenantStatus;
+import io.baseplane.kernel.tenant.query.TenantView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** One row of {@code tenant_view}; {@code version} is the sequence number of the tenant's last event applied. */
+@Entity
+@Table(name = "tenant_view")
+public class TenantViewEntity implements Persistable<UUID> {
+
+    @Id
+    @Column(name = "tenant_id")
+    private UUID id;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "plan", nullable = false)
+    private Plan plan;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private TenantStatus status;
+
+    @Column(name = "workspace_count", nullable = false)
+    private int workspaceCount;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    /** Made by a projector and not persisted yet: saved by persist, not merge (no select before the insert). */
+    @Transient
+    private boolean fresh;
+
+    protected TenantViewEntity() {
+    }
+
+    static TenantViewEntity created(TenantId id, String name, Plan plan, long version, Instant at) {
+        TenantViewEntity row = new TenantViewEntity();
+        row.id = id.value();
+        row.name = name;
+        row.plan = plan;
+        row.status = TenantStatus.ACTIVE;
+        row.workspaceCount = 0;
+        row.createdAt = at;
+        row.updatedAt = at;
+        row.version = version;
+        row.fresh = true;
+        return row;
+    }
+
+    /** Whether an event with this sequence number is new to this row; older or repeated ones are not. */
+    boolean isBehind(long sequenceNumber) {
+        return sequenceNumber > version;
+    }
+
+    void changePlan(Plan newPlan) {
+        plan = newPlan;
+    }
+
+    void changeStatus(TenantStatus newStatus) {
+        status = newStatus;
+    }
+
+    void countWorkspaces(int delta) {
+        workspaceCount = Math.max(0, workspaceCount + delta);
+    }
+
+    void applied(long sequenceNumber, Instant at) {
+        version = sequenceNumber;
+        updatedAt = at;
+    }
+
+    public TenantView toView() {
+        return new TenantView(new TenantId(id), name, plan, status, workspaceCount, TenantView.quotaOf(plan),
+                plan.maxMembersPerWorkspace(), createdAt, updatedAt, version);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PrePersist
+    void managed() {
+        fresh = false;
+    }
+}
