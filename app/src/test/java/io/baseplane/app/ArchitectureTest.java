@@ -49,6 +49,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theReadSideNeverReachesIntoTheWriteSide() {
+        noClasses().that().resideInAnyPackage("io.baseplane.query..", "io.baseplane.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.baseplane.command..", "io.baseplane.saga..")
+                .check(platform);
+    }
+
+    @Test
+    void projectionsDoNotServeHttp() {
+        noClasses().that().resideInAPackage("io.baseplane.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.baseplane.query..", "org.springframework.web..")
+                .check(platform);
+    }
+
+    @Test
     void modulesDoNotReachIntoTheApplication() {
         noClasses().that().resideOutsideOfPackage("io.baseplane.app..")
                 .should().dependOnClassesThat().resideInAPackage("io.baseplane.app..")
