@@ -6,6 +6,7 @@ import io.baseplane.kernel.airtable.SyncRunStatus;
 import io.baseplane.kernel.airtable.query.AirtableSyncView;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,21 +16,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 /** Row of {@code airtable_sync_view}: one sync, versioned by the sync aggregate's sequence number. */
 @Entity
 @Table(name = "airtable_sync_view")
-public class AirtableSyncEntity implements Persistable<UUID> {
+public class AirtableSyncEntity extends VersionedRow {
 
     @Id
     @Column(name = "sync_id")
@@ -76,12 +73,6 @@ public class AirtableSyncEntity implements Persistable<UUID> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
-
     protected AirtableSyncEntity() {
         // for JPA
     }
@@ -97,14 +88,9 @@ public class AirtableSyncEntity implements Persistable<UUID> {
         sync.connected = true;
         sync.createdAt = at;
         sync.updatedAt = at;
-        sync.version = sequence;
-        sync.fresh = true;
+        sync.advanceTo(sequence);
+        sync.markFresh();
         return sync;
-    }
-
-    /** True when the event with this sequence number is newer than what the row reflects. */
-    boolean isBehind(long sequence) {
-        return sequence > version;
     }
 
     void runRequested(SyncRunId runId, long sequence, Instant at) {
@@ -132,7 +118,7 @@ public class AirtableSyncEntity implements Persistable<UUID> {
     }
 
     private void advance(long sequence, Instant at) {
-        version = sequence;
+        advanceTo(sequence);
         updatedAt = at;
     }
 
@@ -140,31 +126,16 @@ public class AirtableSyncEntity implements Persistable<UUID> {
         return tenantId;
     }
 
-    public long version() {
-        return version;
-    }
-
     public AirtableSyncView toView() {
         AirtableSyncView.LastSyncRun lastRun = lastRunId == null ? null : new AirtableSyncView.LastSyncRun(
                 new SyncRunId(lastRunId), lastRunStatus, lastRunRecords == null ? 0 : lastRunRecords,
                 lastRunRequestedAt, lastRunFinishedAt);
         return new AirtableSyncView(new AirtableSyncId(syncId), new TenantId(tenantId), new WorkspaceId(workspaceId),
-                baseId, List.copyOf(tableIds), connected, lastRun, createdAt, updatedAt, version);
+                baseId, List.copyOf(tableIds), connected, lastRun, createdAt, updatedAt, version());
     }
 
     @Override
     public UUID getId() {
         return syncId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

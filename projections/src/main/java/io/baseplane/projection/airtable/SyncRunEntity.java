@@ -7,6 +7,7 @@ import io.baseplane.kernel.airtable.TableSchema;
 import io.baseplane.kernel.airtable.query.SyncRunView;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,16 +17,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 /**
  * Row of {@code sync_run_view}: one run of a sync. Runs belong to the sync aggregate, so {@code version} is
@@ -33,7 +30,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "sync_run_view")
-public class SyncRunEntity implements Persistable<UUID> {
+public class SyncRunEntity extends VersionedRow {
 
     @Id
     @Column(name = "run_id")
@@ -85,12 +82,6 @@ public class SyncRunEntity implements Persistable<UUID> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
-
     protected SyncRunEntity() {
         // for JPA
     }
@@ -107,13 +98,9 @@ public class SyncRunEntity implements Persistable<UUID> {
         tableIds.forEach(tableId -> run.tables.add(new TableProgressRow(tableId)));
         run.requestedAt = at;
         run.updatedAt = at;
-        run.version = sequence;
-        run.fresh = true;
+        run.advanceTo(sequence);
+        run.markFresh();
         return run;
-    }
-
-    boolean isBehind(long sequence) {
-        return sequence > version;
     }
 
     void schemaFetched(List<TableSchema> schema, long sequence, Instant at) {
@@ -168,7 +155,7 @@ public class SyncRunEntity implements Persistable<UUID> {
     }
 
     private void advance(long sequence, Instant at) {
-        version = sequence;
+        advanceTo(sequence);
         updatedAt = at;
     }
 
@@ -199,22 +186,11 @@ public class SyncRunEntity implements Persistable<UUID> {
     public SyncRunView toView() {
         return new SyncRunView(new SyncRunId(runId), new AirtableSyncId(syncId), status, tablesTotal, pagesImported,
                 recordsImported, tables.stream().map(TableProgressRow::toView).toList(), failureReason,
-                discardedRecords, requestedAt, failedAt, finishedAt, version);
+                discardedRecords, requestedAt, failedAt, finishedAt, version());
     }
 
     @Override
     public UUID getId() {
         return runId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -4,23 +4,20 @@ import io.baseplane.kernel.tenant.Plan;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.tenant.TenantStatus;
 import io.baseplane.kernel.tenant.query.TenantView;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** One row of {@code tenant_view}; {@code version} is the sequence number of the tenant's last event applied. */
 @Entity
 @Table(name = "tenant_view")
-public class TenantViewEntity implements Persistable<UUID> {
+public class TenantViewEntity extends VersionedRow {
 
     @Id
     @Column(name = "tenant_id")
@@ -46,13 +43,6 @@ public class TenantViewEntity implements Persistable<UUID> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    /** Made by a projector and not persisted yet: saved by persist, not merge (no select before the insert). */
-    @Transient
-    private boolean fresh;
-
     protected TenantViewEntity() {
     }
 
@@ -65,14 +55,9 @@ public class TenantViewEntity implements Persistable<UUID> {
         row.workspaceCount = 0;
         row.createdAt = at;
         row.updatedAt = at;
-        row.version = version;
-        row.fresh = true;
+        row.advanceTo(version);
+        row.markFresh();
         return row;
-    }
-
-    /** Whether an event with this sequence number is new to this row; older or repeated ones are not. */
-    boolean isBehind(long sequenceNumber) {
-        return sequenceNumber > version;
     }
 
     void changePlan(Plan newPlan) {
@@ -88,28 +73,17 @@ public class TenantViewEntity implements Persistable<UUID> {
     }
 
     void applied(long sequenceNumber, Instant at) {
-        version = sequenceNumber;
+        advanceTo(sequenceNumber);
         updatedAt = at;
     }
 
     public TenantView toView() {
         return new TenantView(new TenantId(id), name, plan, status, workspaceCount, TenantView.quotaOf(plan),
-                plan.maxMembersPerWorkspace(), createdAt, updatedAt, version);
+                plan.maxMembersPerWorkspace(), createdAt, updatedAt, version());
     }
 
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PrePersist
-    void managed() {
-        fresh = false;
     }
 }

@@ -7,6 +7,7 @@ import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowStep;
 import io.baseplane.kernel.workflow.query.WorkflowView;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,22 +17,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 /** Row of {@code workflow_view}: one workflow definition, versioned by the workflow aggregate. */
 @Entity
 @Table(name = "workflow_view")
-public class WorkflowEntity implements Persistable<UUID> {
+public class WorkflowEntity extends VersionedRow {
 
     @Id
     @Column(name = "workflow_id")
@@ -77,12 +74,6 @@ public class WorkflowEntity implements Persistable<UUID> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
-
     protected WorkflowEntity() {
         // for JPA
     }
@@ -97,13 +88,9 @@ public class WorkflowEntity implements Persistable<UUID> {
         workflow.enabled = true;
         workflow.createdAt = at;
         workflow.updatedAt = at;
-        workflow.version = sequence;
-        workflow.fresh = true;
+        workflow.advanceTo(sequence);
+        workflow.markFresh();
         return workflow;
-    }
-
-    boolean isBehind(long sequence) {
-        return sequence > version;
     }
 
     void definitionUpdated(String newName, Trigger trigger, List<WorkflowStep> newSteps, long sequence, Instant at) {
@@ -132,7 +119,7 @@ public class WorkflowEntity implements Persistable<UUID> {
     }
 
     private void advance(long sequence, Instant at) {
-        version = sequence;
+        advanceTo(sequence);
         updatedAt = at;
     }
 
@@ -144,22 +131,11 @@ public class WorkflowEntity implements Persistable<UUID> {
         return new WorkflowView(new WorkflowId(workflowId), new TenantId(tenantId), new WorkspaceId(workspaceId), name,
                 new Trigger(triggerType, triggerCron, triggerEventType),
                 IntStream.range(0, steps.size()).mapToObj(i -> steps.get(i).toView(i)).toList(),
-                enabled, runsRequested, lastRunRequestedAt, createdAt, updatedAt, version);
+                enabled, runsRequested, lastRunRequestedAt, createdAt, updatedAt, version());
     }
 
     @Override
     public UUID getId() {
         return workflowId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -7,6 +7,7 @@ import io.baseplane.kernel.workflow.WorkflowRunStatus;
 import io.baseplane.kernel.workflow.WorkflowStep;
 import io.baseplane.kernel.workflow.query.WorkflowRunView;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,10 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +25,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
 
 /** Row of {@code workflow_run_view}: one run, versioned by the run aggregate (not by its workflow). */
 @Entity
 @Table(name = "workflow_run_view")
-public class WorkflowRunEntity implements Persistable<UUID> {
+public class WorkflowRunEntity extends VersionedRow {
 
     @Id
     @Column(name = "run_id")
@@ -69,12 +66,6 @@ public class WorkflowRunEntity implements Persistable<UUID> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
-
     protected WorkflowRunEntity() {
         // for JPA
     }
@@ -90,13 +81,9 @@ public class WorkflowRunEntity implements Persistable<UUID> {
         steps.forEach(step -> run.steps.add(new RunStepRow(step.name(), step.type())));
         run.startedAt = at;
         run.updatedAt = at;
-        run.version = sequence;
-        run.fresh = true;
+        run.advanceTo(sequence);
+        run.markFresh();
         return run;
-    }
-
-    boolean isBehind(long sequence) {
-        return sequence > version;
     }
 
     void stepStarted(int index, long sequence, Instant at) {
@@ -157,7 +144,7 @@ public class WorkflowRunEntity implements Persistable<UUID> {
     }
 
     private void advance(long sequence, Instant at) {
-        version = sequence;
+        advanceTo(sequence);
         updatedAt = at;
     }
 
@@ -169,22 +156,11 @@ public class WorkflowRunEntity implements Persistable<UUID> {
         return new WorkflowRunView(new WorkflowRunId(runId), new WorkflowId(workflowId), new TenantId(tenantId),
                 new WorkspaceId(workspaceId), status,
                 IntStream.range(0, steps.size()).mapToObj(i -> steps.get(i).toView(i)).toList(),
-                failureReason, startedAt, finishedAt, updatedAt, version);
+                failureReason, startedAt, finishedAt, updatedAt, version());
     }
 
     @Override
     public UUID getId() {
         return runId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

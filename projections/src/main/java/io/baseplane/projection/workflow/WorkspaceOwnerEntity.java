@@ -1,19 +1,16 @@
 package io.baseplane.projection.workflow;
 
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** Row of {@code workflow_view_workspace}: a workspace and its tenant, as the workflow view knows them. */
 @Entity
 @Table(name = "workflow_view_workspace")
-public class WorkspaceOwnerEntity implements Persistable<UUID> {
+public class WorkspaceOwnerEntity extends VersionedRow {
 
     @Id
     @Column(name = "workspace_id")
@@ -25,12 +22,6 @@ public class WorkspaceOwnerEntity implements Persistable<UUID> {
     @Column(name = "discarded", nullable = false)
     private boolean discarded;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Transient
-    private boolean fresh;
-
     protected WorkspaceOwnerEntity() {
         // for JPA
     }
@@ -39,15 +30,15 @@ public class WorkspaceOwnerEntity implements Persistable<UUID> {
         WorkspaceOwnerEntity workspace = new WorkspaceOwnerEntity();
         workspace.workspaceId = workspaceId;
         workspace.tenantId = tenantId;
-        workspace.version = sequence;
-        workspace.fresh = true;
+        workspace.advanceTo(sequence);
+        workspace.markFresh();
         return workspace;
     }
 
     void discarded(long sequence) {
-        if (sequence > version) {
+        if (isBehind(sequence)) {
             discarded = true;
-            version = sequence;
+            advanceTo(sequence);
         }
     }
 
@@ -63,16 +54,5 @@ public class WorkspaceOwnerEntity implements Persistable<UUID> {
     @Override
     public UUID getId() {
         return workspaceId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

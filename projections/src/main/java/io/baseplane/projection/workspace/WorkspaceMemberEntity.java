@@ -4,27 +4,24 @@ import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
 import io.baseplane.kernel.workspace.query.MemberView;
+import io.baseplane.projection.ProjectedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** One row of {@code workspace_member_view}: a member of a workspace, with role and since when. */
 @Entity
 @Table(name = "workspace_member_view")
 @IdClass(WorkspaceMemberEntity.Key.class)
-public class WorkspaceMemberEntity implements Persistable<WorkspaceMemberEntity.Key> {
+public class WorkspaceMemberEntity extends ProjectedRow<WorkspaceMemberEntity.Key> {
 
     @Id
     @Column(name = "workspace_id")
@@ -41,10 +38,6 @@ public class WorkspaceMemberEntity implements Persistable<WorkspaceMemberEntity.
     @Column(name = "since", nullable = false)
     private Instant since;
 
-    /** Made by a projector and not persisted yet: saved by persist, not merge (no select before the insert). */
-    @Transient
-    private boolean fresh;
-
     protected WorkspaceMemberEntity() {
     }
 
@@ -54,7 +47,7 @@ public class WorkspaceMemberEntity implements Persistable<WorkspaceMemberEntity.
         row.userId = userId.value();
         row.role = role;
         row.since = since;
-        row.fresh = true;
+        row.markFresh();
         return row;
     }
 
@@ -73,17 +66,6 @@ public class WorkspaceMemberEntity implements Persistable<WorkspaceMemberEntity.
     @Override
     public Key getId() {
         return new Key(workspaceId, userId);
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PrePersist
-    void managed() {
-        fresh = false;
     }
 
     /** The composite primary key (workspace, user). */

@@ -5,19 +5,16 @@ import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceStatus;
 import io.baseplane.kernel.workspace.query.WorkspaceSummary;
 import io.baseplane.kernel.workspace.query.WorkspaceView;
+import io.baseplane.projection.VersionedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One row of {@code workspace_view}; {@code version} is the sequence number of the workspace's last event
@@ -25,7 +22,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "workspace_view")
-public class WorkspaceViewEntity implements Persistable<UUID> {
+public class WorkspaceViewEntity extends VersionedRow {
 
     @Id
     @Column(name = "workspace_id")
@@ -53,13 +50,6 @@ public class WorkspaceViewEntity implements Persistable<UUID> {
     @Column(name = "last_active_at", nullable = false)
     private Instant lastActiveAt;
 
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    /** Made by a projector and not persisted yet: saved by persist, not merge (no select before the insert). */
-    @Transient
-    private boolean fresh;
-
     protected WorkspaceViewEntity() {
     }
 
@@ -74,14 +64,9 @@ public class WorkspaceViewEntity implements Persistable<UUID> {
         row.memberCount = 0;
         row.createdAt = at;
         row.lastActiveAt = at;
-        row.version = version;
-        row.fresh = true;
+        row.advanceTo(version);
+        row.markFresh();
         return row;
-    }
-
-    /** Whether an event with this sequence number is new to this row; older or repeated ones are not. */
-    boolean isBehind(long sequenceNumber) {
-        return sequenceNumber > version;
     }
 
     void rename(String newName) {
@@ -105,7 +90,7 @@ public class WorkspaceViewEntity implements Persistable<UUID> {
     }
 
     void applied(long sequenceNumber, Instant at) {
-        version = sequenceNumber;
+        advanceTo(sequenceNumber);
         lastActiveAt = at;
     }
 
@@ -125,27 +110,16 @@ public class WorkspaceViewEntity implements Persistable<UUID> {
     public WorkspaceView toView(List<WorkspaceMemberEntity> members) {
         return new WorkspaceView(new WorkspaceId(id), new TenantId(tenantId), name, description, status,
                 memberCount, members.stream().map(WorkspaceMemberEntity::toView).toList(), createdAt,
-                lastActiveAt, version);
+                lastActiveAt, version());
     }
 
     public WorkspaceSummary toSummary() {
         return new WorkspaceSummary(new WorkspaceId(id), new TenantId(tenantId), name, description, status,
-                memberCount, createdAt, lastActiveAt, version);
+                memberCount, createdAt, lastActiveAt, version());
     }
 
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PrePersist
-    void managed() {
-        fresh = false;
     }
 }
