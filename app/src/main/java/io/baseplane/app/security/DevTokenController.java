@@ -73,9 +73,9 @@ class DevTokenController {
                 .issuedAt(now)
                 .notBefore(now)
                 .expiresAt(expiresAt)
-                .claim(JwtConfiguration.ROLES_CLAIM, roles);
+                .claim(TokenClaims.ROLES, roles);
         if (request.tenantId() != null) {
-            claims.claim(JwtConfiguration.TENANT_CLAIM, TenantId.of(request.tenantId()).toString());
+            claims.claim(TokenClaims.TENANT_ID, TenantId.of(request.tenantId()).toString());
         }
         String token = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();

@@ -28,8 +28,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
-    static final String ROLES_CLAIM = "roles";
-    static final String TENANT_CLAIM = "tenant_id";
 
     /** The local HS256 key, read or generated once; absent when an identity provider signs the tokens. */
     private final SecretKey hmacKey;
@@ -74,7 +72,7 @@ class JwtConfiguration {
     @Bean
     JwtAuthenticationConverter jwtAuthenticationConverter() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);

@@ -27,7 +27,7 @@ class JwtCurrentCaller implements CurrentCaller {
         JwtAuthenticationToken token = token();
         Map<String, String> metaData = new HashMap<>();
         metaData.put(MetaDataKeys.USER_ID, userId(token).value());
-        String tenant = token.getToken().getClaimAsString(JwtConfiguration.TENANT_CLAIM);
+        String tenant = token.getToken().getClaimAsString(TokenClaims.TENANT_ID);
         boolean operator = hasRole(token, Role.PLATFORM_OPERATOR);
         if (tenant != null && !tenant.isBlank()) {
             metaData.put(MetaDataKeys.TENANT_ID, TenantId.of(tenant).toString());

@@ -1,5 +1,6 @@
 package io.baseplane.app.web;
 
+import io.baseplane.app.security.TokenClaims;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -160,7 +161,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private static String principal(Authentication caller) {
         if (caller instanceof JwtAuthenticationToken token) {
-            String tenant = token.getToken().getClaimAsString("tenant_id");
+            String tenant = token.getToken().getClaimAsString(TokenClaims.TENANT_ID);
             return "jwt:" + (tenant == null ? "-" : tenant) + ":" + caller.getName();
         }
         return caller.getClass().getSimpleName() + ":" + caller.getName();
