@@ -118,11 +118,7 @@ public class LiveUpdates {
         if (response == null) {
             throw new IllegalStateException("the subscription query answered nothing");
         }
-        if (response.isExceptional()) {
-            Throwable failure = response.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
-        return response.getPayload();
+        return QuerySender.payloadOf(response);
     }
 
     private static SseEmitter.SseEventBuilder view(String eventName, Versioned view) {

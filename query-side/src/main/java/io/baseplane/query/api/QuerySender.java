@@ -32,7 +32,14 @@ public class QuerySender {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        // A handler's exception (not found, another tenant's data) comes back as an exceptional result.
+        return payloadOf(response);
+    }
+
+    /**
+     * The answer's payload; a handler's exception (not found, another tenant's data) comes back as an
+     * exceptional result and is thrown as it was.
+     */
+    static <R> R payloadOf(QueryResponseMessage<R> response) {
         if (response.isExceptional()) {
             Throwable failure = response.exceptionResult();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
