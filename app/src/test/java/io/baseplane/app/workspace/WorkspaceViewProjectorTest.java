@@ -288,6 +288,7 @@ class WorkspaceViewProjectorTest extends PlatformTestBase {
     @Test
     void theResetHandlerEmptiesBothTables() {
         inRolledBackTransaction(() -> {
+            holdOffTheLiveProcessors();
             created(0, T0);
             projector.on(new MemberAdded(workspaceId, tenantId, OLIVIA, WorkspaceRole.OWNER), 1, T1, LIVE);
 
@@ -408,6 +409,14 @@ class WorkspaceViewProjectorTest extends PlatformTestBase {
     private <R> QueryResponseMessage<R> ask(Object query, Class<R> type, Map<String, String> metaData) {
         return queryBus.query(new GenericQueryMessage<>(query, ResponseTypes.instanceOf(type)).andMetaData(metaData))
                 .join();
+    }
+
+    /**
+     * The running processors may still be projecting other tests' events; a row they commit between the
+     * reset and the count would be counted. The lock makes their writes wait until this transaction ends.
+     */
+    private void holdOffTheLiveProcessors() {
+        jdbc.execute("lock table workspace_view, workspace_member_view in exclusive mode");
     }
 
     /** Runs in the read models' transaction, as the processor does, and leaves nothing behind. */
