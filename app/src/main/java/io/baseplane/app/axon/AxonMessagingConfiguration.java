@@ -83,4 +83,15 @@ class AxonMessagingConfiguration {
                 .registerSubscribingEventProcessor(COMMAND_SIDE_LOOKUPS)
                 .registerListenerInvocationErrorHandler(COMMAND_SIDE_LOOKUPS, c -> PropagatingErrorHandler.instance()));
     }
+
+    /**
+     * Axon's default logs a failed handler and moves on, which would silently drop a saga step or leave a
+     * view without an event. Propagating rolls the batch back; the streaming processor retries it with
+     * backoff, so the event is handled once the cause (a database hiccup, a deployed fix) is gone.
+     */
+    @Bean
+    ConfigurerModule failedEventHandlingIsRetriedNotSkipped() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
 }

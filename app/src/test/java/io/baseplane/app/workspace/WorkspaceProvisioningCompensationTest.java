@@ -44,11 +44,39 @@ class WorkspaceProvisioningCompensationTest extends PlatformTestBase {
         assertThat(events.typesOf(tenantId)).containsExactly(
                 "TenantCreated", "WorkspaceSlotReserved", "TenantSuspended", "WorkspaceSlotReleased");
         assertThat(events.rowsOf(tenantId).get(3).get("payload").toString())
-                .contains("create failed").contains("suspended");
+                .contains("create workspace failed").contains("suspended");
         assertThat(events.typesOf(workspaceId)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from workspace_name_claim where workspace_id = ?::uuid",
                 Long.class, workspaceId)).isZero();
         eventually(() -> jdbc.queryForObject("select count(*) from association_value_entry "
                 + "where association_value = ?", Long.class, workspaceId) == 0);
+        assertThat(journalOf(workspaceId)).containsExactly(
+                "reserve slot SUCCEEDED", "create workspace STARTED", "create workspace FAILED",
+                "release slot COMPENSATING", "release slot COMPENSATED");
+        assertThat(jdbc.queryForObject("select detail from saga_journal where saga_key = ? and transition = 'FAILED'",
+                String.class, workspaceId)).contains("create workspace failed").contains("suspended");
+    }
+
+    @Test
+    void aProvisionedWorkspaceLeavesItsTimelineInTheJournal() {
+        String tenantId = createTenant("TEAM");
+        String workspaceId = UUID.randomUUID().toString();
+
+        Api.Response accepted = api.as(tokens.tenantAdmin(tenantId, "alice")).post(
+                "/api/v1/tenants/" + tenantId + "/workspaces", Map.of("id", workspaceId, "name", "Design"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+        eventually(() -> journalOf(workspaceId).contains("notify requester SUCCEEDED"));
+        assertThat(journalOf(workspaceId)).containsExactly(
+                "reserve slot SUCCEEDED", "create workspace STARTED", "create workspace SUCCEEDED",
+                "add owner STARTED", "add owner SUCCEEDED", "notify requester STARTED", "notify requester SUCCEEDED");
+        assertThat(jdbc.queryForList("select distinct saga_type || ' ' || tenant_id from saga_journal "
+                + "where saga_key = ?", String.class, workspaceId))
+                .containsExactly("WorkspaceProvisioning " + tenantId);
+    }
+
+    private java.util.List<String> journalOf(String sagaKey) {
+        return jdbc.queryForList("select step || ' ' || transition from saga_journal where saga_key = ? order by id",
+                String.class, sagaKey);
     }
 }

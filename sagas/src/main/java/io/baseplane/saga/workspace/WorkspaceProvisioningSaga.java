@@ -19,6 +19,7 @@ import io.baseplane.kernel.workspace.WorkspaceDiscarded;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
 import io.baseplane.saga.common.FailureReason;
+import io.baseplane.saga.journal.SagaJournal;
 import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.notification.Notifier;
 import java.util.function.Consumer;
@@ -40,6 +41,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Commands go out with the non-blocking {@code send}: the event processor's thread is not held while
  * another aggregate works, and the compensation is chained to the failure of the returned future.
+ *
+ * <p>Each step transition goes to the {@link SagaJournal}. On the local command bus a command runs on the
+ * sending thread, so a failure's entries are written in the handler's unit of work as well.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -49,6 +53,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class WorkspaceProvisioningSaga {
 
     static final String READY_TOPIC = "workspace.ready";
+    static final String SAGA_TYPE = "WorkspaceProvisioning";
+    static final String RESERVE_SLOT = "reserve slot";
+    static final String CREATE = "create workspace";
+    static final String ADD_OWNER = "add owner";
+    static final String NOTIFY = "notify requester";
+    static final String DISCARD = "discard workspace";
+    static final String RELEASE_SLOT = "release slot";
 
     private static final Logger log = LoggerFactory.getLogger(WorkspaceProvisioningSaga.class);
 
@@ -59,6 +70,9 @@ public class WorkspaceProvisioningSaga {
     @Autowired
     @JsonIgnore
     private transient Notifier notifier;
+    @Autowired
+    @JsonIgnore
+    private transient SagaJournal journal;
 
     private TenantId tenantId;
     private WorkspaceId workspaceId;
@@ -72,18 +86,20 @@ public class WorkspaceProvisioningSaga {
         workspaceId = event.workspaceId();
         workspaceName = event.workspaceName();
         requestedBy = event.requestedBy();
+        journal().succeeded(RESERVE_SLOT);
         // Nothing exists yet but the reservation, so a failed create only needs the slot back.
         sendOrCompensate(new CreateWorkspaceCommand(workspaceId, tenantId, workspaceName, event.description()),
-                "create", this::releaseSlot);
+                CREATE, RELEASE_SLOT, this::releaseSlot);
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceCreated event) {
         // The aggregate owns the name rules (it strips it); notify with the name it actually stored.
         workspaceName = event.name();
+        journal().succeeded(CREATE);
         // No expected version: the saga does not read the workspace, it only adds to what it just created.
         sendOrCompensate(new AddMemberCommand(workspaceId, requestedBy, WorkspaceRole.OWNER, null),
-                "add owner", this::discardWorkspace);
+                ADD_OWNER, DISCARD, this::discardWorkspace);
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
@@ -92,26 +108,36 @@ public class WorkspaceProvisioningSaga {
         if (!requestedBy.equals(event.userId()) || event.role() != WorkspaceRole.OWNER) {
             return;
         }
+        journal().succeeded(ADD_OWNER);
+        journal().started(NOTIFY);
         try {
             notifier.notify(new Notification(tenantId, requestedBy.value(), READY_TOPIC,
                     "Workspace '" + workspaceName + "' is ready."));
         } catch (RuntimeException e) {
             // Stay active: the discard's event comes back here to release the slot, and that ends the saga.
-            discardWorkspace(reasonFor("notify", e));
+            String reason = reasonFor(NOTIFY, e);
+            journal().failed(NOTIFY, reason);
+            journal().compensating(DISCARD, reason);
+            discardWorkspace(reason);
             return;
         }
+        journal().succeeded(NOTIFY);
         SagaLifecycle.end();
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceDiscarded event) {
         // The discard's reason already says which step failed; the tenant's record of the release keeps it.
-        releaseSlot(event.reason() == null || event.reason().isBlank() ? "workspace discarded" : event.reason());
+        String reason = event.reason() == null || event.reason().isBlank() ? "workspace discarded" : event.reason();
+        journal().compensated(DISCARD);
+        journal().compensating(RELEASE_SLOT, reason);
+        releaseSlot(reason);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceSlotReleased event) {
+        journal().compensated(RELEASE_SLOT);
         log.info("Provisioning of workspace {} in tenant {} rolled back: {}", workspaceId, tenantId, event.reason());
     }
 
@@ -120,30 +146,39 @@ public class WorkspaceProvisioningSaga {
      * run on another thread after this handler returned, so it only reads fields fixed when the saga started
      * and does nothing that needs the saga's lifecycle.
      */
-    private void sendOrCompensate(Object command, String step, Consumer<String> compensation) {
+    private void sendOrCompensate(Object command, String step, String compensationStep, Consumer<String> compensation) {
+        journal().started(step);
         commandGateway.send(command).whenComplete((result, failure) -> {
             if (failure != null) {
-                compensation.accept(reasonFor(step, failure));
+                String reason = reasonFor(step, failure);
+                journal().failed(step, reason);
+                journal().compensating(compensationStep, reason);
+                compensation.accept(reason);
             }
         });
     }
 
     private void discardWorkspace(String reason) {
-        sendCompensation(new DiscardWorkspaceCommand(workspaceId, reason));
+        sendCompensation(new DiscardWorkspaceCommand(workspaceId, reason), DISCARD);
     }
 
     private void releaseSlot(String reason) {
-        sendCompensation(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, reason));
+        sendCompensation(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, reason), RELEASE_SLOT);
     }
 
     /** A compensation that fails leaves the saga waiting, visible to operators; there is nothing safer to undo. */
-    private void sendCompensation(Object command) {
+    private void sendCompensation(Object command, String step) {
         commandGateway.send(command).whenComplete((result, failure) -> {
             if (failure != null) {
+                journal().compensationFailed(step, FailureReason.of(step, failure));
                 log.error("Compensation {} for workspace {} in tenant {} failed; saga left active",
                         command.getClass().getSimpleName(), workspaceId, tenantId, FailureReason.unwrap(failure));
             }
         });
+    }
+
+    private SagaJournal.Of journal() {
+        return journal.of(SAGA_TYPE, workspaceId, tenantId);
     }
 
     /** Domain refusals are expected and explained by the reason; anything else also needs its stack trace. */

@@ -10,6 +10,8 @@ import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.tenant.WorkspaceSlotReserved;
 import io.baseplane.kernel.workspace.WorkspaceCreated;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.saga.testing.RecordingNotifier;
+import io.baseplane.saga.testing.RecordingSagaJournal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -41,7 +43,7 @@ class WorkspaceProvisioningSagaSerializationTest {
         assertThat(restored)
                 .extracting("tenantId", "workspaceId", "workspaceName", "requestedBy")
                 .containsExactly(TENANT, WORKSPACE, "Design team", REQUESTER);
-        assertThat(restored).extracting("commandGateway", "notifier").containsOnlyNulls();
+        assertThat(restored).extracting("commandGateway", "notifier", "journal").containsOnlyNulls();
     }
 
     @Test
@@ -53,7 +55,7 @@ class WorkspaceProvisioningSagaSerializationTest {
                 .containsExactlyInAnyOrder("tenantId", "workspaceId", "workspaceName", "requestedBy");
         assertThat(json.get("tenantId").asText()).isEqualTo(TENANT.toString());
         assertThat(json.get("requestedBy").asText()).isEqualTo("alice");
-        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("commandGateway", "notifier");
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("commandGateway", "notifier", "journal");
     }
 
     @Test
@@ -74,8 +76,8 @@ class WorkspaceProvisioningSagaSerializationTest {
         WorkspaceProvisioningSaga saga = new WorkspaceProvisioningSaga();
         new SimpleResourceInjector(List.of(
                 DefaultCommandGateway.builder().commandBus(new RecordingCommandBus()).build(),
-                new RecordingNotifier())).injectResources(saga);
-        assertThat(saga).extracting("commandGateway", "notifier").doesNotContainNull();
+                new RecordingNotifier(), new RecordingSagaJournal())).injectResources(saga);
+        assertThat(saga).extracting("commandGateway", "notifier", "journal").doesNotContainNull();
 
         saga.on(new WorkspaceSlotReserved(TENANT, WORKSPACE, "Design", "UI work", REQUESTER));
         saga.on(new WorkspaceCreated(WORKSPACE, TENANT, "Design team", "UI work"));

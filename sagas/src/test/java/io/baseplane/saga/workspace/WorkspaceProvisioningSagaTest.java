@@ -16,7 +16,10 @@ import io.baseplane.kernel.workspace.WorkspaceCreated;
 import io.baseplane.kernel.workspace.WorkspaceDiscarded;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
+import io.baseplane.saga.journal.StepTransition;
 import io.baseplane.saga.notification.Notification;
+import io.baseplane.saga.testing.RecordingNotifier;
+import io.baseplane.saga.testing.RecordingSagaJournal;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +35,12 @@ class WorkspaceProvisioningSagaTest {
     private final SagaTestFixture<WorkspaceProvisioningSaga> fixture =
             new SagaTestFixture<>(WorkspaceProvisioningSaga.class);
     private final RecordingNotifier notifier = new RecordingNotifier();
+    private final RecordingSagaJournal journal = new RecordingSagaJournal();
 
     @BeforeEach
-    void registerNotifier() {
+    void registerResources() {
         fixture.registerResource(notifier);
+        fixture.registerResource(journal);
     }
 
     @Test
@@ -65,6 +70,14 @@ class WorkspaceProvisioningSagaTest {
 
         assertThat(notifier.sent()).containsExactly(new Notification(
                 TENANT, "alice", "workspace.ready", "Workspace 'Design' is ready."));
+        assertThat(journal.timeline()).containsExactly(
+                "reserve slot SUCCEEDED", "create workspace STARTED", "create workspace SUCCEEDED",
+                "add owner STARTED", "add owner SUCCEEDED", "notify requester STARTED", "notify requester SUCCEEDED");
+        assertThat(journal.entries()).allSatisfy(entry -> {
+            assertThat(entry.sagaType()).isEqualTo("WorkspaceProvisioning");
+            assertThat(entry.sagaKey()).isEqualTo(WS);
+            assertThat(entry.tenantId()).isEqualTo(TENANT);
+        });
     }
 
     @Test
@@ -115,7 +128,12 @@ class WorkspaceProvisioningSagaTest {
                 .expectDispatchedCommands(
                         new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work"),
                         new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE,
-                                "create failed: Workspace name 'Design' is taken"));
+                                "create workspace failed: Workspace name 'Design' is taken"));
+
+        assertThat(journal.timeline()).containsExactly("reserve slot SUCCEEDED", "create workspace STARTED",
+                "create workspace FAILED", "release slot COMPENSATING");
+        assertThat(journal.details(StepTransition.FAILED))
+                .containsExactly("create workspace failed: Workspace name 'Design' is taken");
     }
 
     @Test
@@ -161,7 +179,10 @@ class WorkspaceProvisioningSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
-                        new DiscardWorkspaceCommand(WORKSPACE, "notify failed: Recipient has no address"));
+                        new DiscardWorkspaceCommand(WORKSPACE, "notify requester failed: Recipient has no address"));
+
+        assertThat(journal.timeline()).endsWith("notify requester STARTED", "notify requester FAILED",
+                "discard workspace COMPENSATING");
     }
 
     @Test
@@ -182,6 +203,9 @@ class WorkspaceProvisioningSagaTest {
                 .whenPublishingA(new WorkspaceSlotReleased(TENANT, WORKSPACE, "add owner failed: boom"))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
+
+        assertThat(journal.timeline()).endsWith("discard workspace COMPENSATED", "release slot COMPENSATING",
+                "release slot COMPENSATED");
     }
 
     @Test
@@ -199,7 +223,11 @@ class WorkspaceProvisioningSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work"),
-                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "create failed: Tenant is suspended"));
+                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "create workspace failed: Tenant is suspended"));
+
+        assertThat(journal.timeline()).endsWith("release slot COMPENSATING", "release slot COMPENSATION_FAILED");
+        assertThat(journal.details(StepTransition.COMPENSATION_FAILED))
+                .containsExactly("release slot failed: Tenant is suspended");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.baseplane.saga.workspace;
+package io.baseplane.saga.testing;
 
 import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.notification.Notifier;
@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test double for the notifier port: keeps what it was asked to send, or fails when told to. */
-final class RecordingNotifier implements Notifier {
+public final class RecordingNotifier implements Notifier {
 
     private final List<Notification> sent = new ArrayList<>();
     private RuntimeException failure;
 
-    void failWith(RuntimeException failure) {
+    public void failWith(RuntimeException failure) {
         this.failure = failure;
     }
 
-    List<Notification> sent() {
+    public List<Notification> sent() {
         return sent;
     }
 

@@ -1,0 +1,31 @@
+package io.baseplane.saga.journal;
+
+import io.baseplane.kernel.tenant.TenantId;
+import java.util.Objects;
+
+/**
+ * One step transition of one saga instance.
+ *
+ * @param sagaType   the saga's simple name, e.g. {@code WorkspaceProvisioning}
+ * @param sagaKey    the identifier the saga is about (the workspace, the sync run, the workflow run)
+ * @param tenantId   the tenant it works for
+ * @param step       the step's name, e.g. {@code create workspace}
+ * @param transition what happened to the step
+ * @param detail     the error text of a failure, or null
+ */
+public record JournalEntry(String sagaType, String sagaKey, TenantId tenantId, String step,
+                           StepTransition transition, String detail) {
+
+    /** Column limits of {@code saga_journal}; a longer detail is cut, as error texts may be long. */
+    static final int MAX_DETAIL_LENGTH = 2000;
+
+    public JournalEntry {
+        Objects.requireNonNull(sagaType, "sagaType");
+        Objects.requireNonNull(sagaKey, "sagaKey");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(transition, "transition");
+        if (detail != null && detail.length() > MAX_DETAIL_LENGTH) {
+            detail = detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
+        }
+    }
+}
