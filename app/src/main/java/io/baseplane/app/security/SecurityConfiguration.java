@@ -46,6 +46,10 @@ class SecurityConfiguration {
                         .requestMatchers(PATCH, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(PUT, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(DELETE, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(POST, "/api/v1/airtable-syncs/**", "/api/v1/workflows/**")
+                                .hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(PUT, "/api/v1/workflows/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/airtable-syncs/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

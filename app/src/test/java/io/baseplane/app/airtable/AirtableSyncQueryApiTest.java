@@ -47,13 +47,15 @@ class AirtableSyncQueryApiTest extends PlatformTestBase {
     private CommandGateway commandGateway;
 
     private String tenantId;
+    private WorkspaceId workspaceId;
     private AirtableSyncId syncId;
 
     @BeforeEach
     void connectABase() {
         tenantId = createTenant("TEAM");
+        workspaceId = WorkspaceId.of(provisionWorkspace(tenantId, "olivia", "Imports"));
         syncId = AirtableSyncId.random();
-        send(new ConnectAirtableBaseCommand(syncId, WorkspaceId.random(), TenantId.of(tenantId), BASE,
+        send(new ConnectAirtableBaseCommand(syncId, workspaceId, TenantId.of(tenantId), BASE,
                 List.of(ORDERS, PEOPLE), TOKEN_REF));
     }
 
@@ -223,7 +225,7 @@ class AirtableSyncQueryApiTest extends PlatformTestBase {
     @Test
     void anUnknownSyncAndARunOfAnotherSyncAreNotFound() {
         AirtableSyncId otherSync = AirtableSyncId.random();
-        send(new ConnectAirtableBaseCommand(otherSync, WorkspaceId.random(), TenantId.of(tenantId), BASE, List.of(ORDERS), TOKEN_REF));
+        send(new ConnectAirtableBaseCommand(otherSync, workspaceId, TenantId.of(tenantId), BASE, List.of(ORDERS), TOKEN_REF));
         SyncRunId otherRun = SyncRunId.random();
         send(new RequestSyncRunCommand(otherSync, otherRun));
         assertThat(atVersion("/api/v1/airtable-syncs/" + otherSync + "/runs/" + otherRun, 1).status()).isEqualTo(200);

@@ -49,9 +49,10 @@ class AirtableSyncViewReplayTest extends PlatformTestBase {
 
     @Test
     void aResetProcessorRebuildsTheSameRows() {
-        String tenantId = TenantId.random().toString();
+        String tenantId = createTenant("TEAM");
+        WorkspaceId workspaceId = WorkspaceId.of(provisionWorkspace(tenantId, "olivia", "Replay"));
         AirtableSyncId syncId = AirtableSyncId.random();
-        send(tenantId, new ConnectAirtableBaseCommand(syncId, WorkspaceId.random(), TenantId.of(tenantId),
+        send(tenantId, new ConnectAirtableBaseCommand(syncId, workspaceId, TenantId.of(tenantId),
                 "appRRRRRRRRRRRRRR", List.of(ORDERS), "vault:replay"));
         SyncRunId completed = SyncRunId.random();
         send(tenantId, new RequestSyncRunCommand(syncId, completed));

@@ -33,6 +33,7 @@ import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import io.baseplane.command.workspace.OpenWorkspaces;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -64,23 +65,25 @@ public class AirtableSync {
     }
 
     @CommandHandler
-    public AirtableSync(ConnectAirtableBaseCommand command, MetaData metaData) {
+    public AirtableSync(ConnectAirtableBaseCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
         Ids.requireNonNull("tenantId", command.tenantId());
         Caller.from(metaData).requireAccessTo(command.tenantId(), RESOURCE, command.syncId());
         Ids.requireNonNull("workspaceId", command.workspaceId());
+        openWorkspaces.requireOpen(command.tenantId(), command.workspaceId());
         apply(new AirtableBaseConnected(command.syncId(), command.workspaceId(), command.tenantId(),
                 AirtableValues.baseId(command.baseId()), AirtableValues.tableIds(command.tableIds()),
                 AirtableValues.tokenRef(command.tokenRef())));
     }
 
     @CommandHandler
-    public void handle(RequestSyncRunCommand command, MetaData metaData) {
+    public void handle(RequestSyncRunCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
         authorize(metaData);
         SyncRunId runId = Ids.requireNonNull("runId", command.runId());
         if (!connected) {
             throw new RuleViolationException("airtable.disconnected",
                     "Airtable sync " + syncId + " is disconnected and cannot run");
         }
+        openWorkspaces.requireOpen(tenantId, workspaceId);
         if (lastRun != null && lastRun.status().active()) {
             throw new RuleViolationException("airtable.run-in-progress",
                     "Run " + lastRun.runId() + " of Airtable sync " + syncId + " is still " + lastRun.status()

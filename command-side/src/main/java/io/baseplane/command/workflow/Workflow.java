@@ -25,6 +25,7 @@ import io.baseplane.kernel.workflow.WorkflowStep;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Map;
+import io.baseplane.command.workspace.OpenWorkspaces;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -52,10 +53,11 @@ public class Workflow {
     }
 
     @CommandHandler
-    public Workflow(DefineWorkflowCommand command, MetaData metaData) {
+    public Workflow(DefineWorkflowCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
         Ids.requireNonNull("tenantId", command.tenantId());
         Caller.from(metaData).requireAccessTo(command.tenantId(), RESOURCE, command.workflowId());
         Ids.requireNonNull("workspaceId", command.workspaceId());
+        openWorkspaces.requireOpen(command.tenantId(), command.workspaceId());
         apply(new WorkflowDefined(command.workflowId(), command.workspaceId(), command.tenantId(),
                 WorkflowValidator.name(command.name()), WorkflowValidator.trigger(command.trigger()),
                 WorkflowValidator.steps(command.steps())));
@@ -90,7 +92,7 @@ public class Workflow {
     }
 
     @CommandHandler
-    public void handle(RequestWorkflowRunCommand command, MetaData metaData) {
+    public void handle(RequestWorkflowRunCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
         authorize(metaData);
         Ids.requireNonNull("runId", command.runId());
         Map<String, String> input = ParameterMaps.bounded("input", command.input(), ParameterMaps.MAX_DATA_ENTRIES);
@@ -98,6 +100,7 @@ public class Workflow {
             throw new RuleViolationException("workflow.disabled",
                     "Workflow " + workflowId + " is disabled; enable it before requesting a run");
         }
+        openWorkspaces.requireOpen(tenantId, workspaceId);
         apply(new WorkflowRunRequested(workflowId, command.runId(), tenantId, workspaceId, steps, input));
     }
 

@@ -34,6 +34,7 @@ import io.baseplane.kernel.airtable.SyncRunFailed;
 import io.baseplane.kernel.airtable.SyncRunId;
 import io.baseplane.kernel.airtable.TableSchema;
 import java.util.List;
+import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ class AirtableSyncRunTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(AirtableSync.class);
+        fixture.registerInjectableResource(InMemoryWorkspaceDirectory.allOpen(TENANT, WORKSPACE));
     }
 
     private static RecordPageImportedCommand importPage(String table, int pageNumber, int recordCount) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,7 @@ class WorkflowDefinitionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Workflow.class);
+        fixture.registerInjectableResource(InMemoryWorkspaceDirectory.allOpen(TENANT, WORKSPACE));
     }
 
     private static DefineWorkflowCommand define(String name, Trigger trigger, List<WorkflowStep> steps) {

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,7 @@ class WorkflowLifecycleTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Workflow.class);
+        fixture.registerInjectableResource(InMemoryWorkspaceDirectory.allOpen(TENANT, WORKSPACE));
     }
 
     @Test
