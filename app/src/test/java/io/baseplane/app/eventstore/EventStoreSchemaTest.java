@@ -62,7 +62,7 @@ class EventStoreSchemaTest extends PlatformTestBase {
         assertThat(added.status()).isEqualTo(201);
 
         List<JsonNode> workspace = metaDataOf(workspaceId);
-        JsonNode reserved = metaDataOf(tenantId).get(1);
+        JsonNode reserved = metaDataOf(tenantId).get((int) ONBOARDED_VERSION + 1);
 
         assertThat(workspace).hasSize(3);
         for (JsonNode metaData : concat(workspace, reserved)) {

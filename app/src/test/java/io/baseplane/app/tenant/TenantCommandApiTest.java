@@ -59,15 +59,16 @@ class TenantCommandApiTest extends PlatformTestBase {
     void changingThePlanWithAStaleIfMatchIsAPreconditionFailure() {
         String tenantId = createTenant("FREE");
 
-        Api.Response upgraded = api.as(tokens.operator()).header("If-Match", "\"0\"")
+        String current = "\"" + ONBOARDED_VERSION + "\"";
+        Api.Response upgraded = api.as(tokens.operator()).header("If-Match", current)
                 .post("/api/v1/tenants/" + tenantId + "/plan", Map.of("plan", "TEAM"));
-        Api.Response stale = api.as(tokens.operator()).header("If-Match", "\"0\"")
+        Api.Response stale = api.as(tokens.operator()).header("If-Match", current)
                 .post("/api/v1/tenants/" + tenantId + "/plan", Map.of("plan", "ENTERPRISE"));
 
         assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
-        assertThat(upgraded.header("ETag")).isEqualTo("\"1\"");
+        assertThat(upgraded.header("ETag")).isEqualTo("\"" + (ONBOARDED_VERSION + 1) + "\"");
         assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
-        assertThat(events.typesOf(tenantId)).containsExactly("TenantCreated", "TenantPlanChanged");
+        assertThat(events.typesOf(tenantId)).containsExactly(onboardedThen("TenantPlanChanged"));
     }
 
     @Test
@@ -109,7 +110,7 @@ class TenantCommandApiTest extends PlatformTestBase {
                 .post("/api/v1/tenants/" + tenantId + "/suspend", Map.of("reason", "why not"));
 
         assertThat(response.status()).isEqualTo(403);
-        assertThat(events.typesOf(tenantId)).containsExactly("TenantCreated");
+        assertThat(events.typesOf(tenantId)).containsExactly(onboardedThen());
     }
 
     @Test
@@ -121,6 +122,6 @@ class TenantCommandApiTest extends PlatformTestBase {
                 .post("/api/v1/tenants/" + theirs + "/plan", Map.of("plan", "TEAM"));
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(events.typesOf(theirs)).containsExactly("TenantCreated");
+        assertThat(events.typesOf(theirs)).containsExactly(onboardedThen());
     }
 }

@@ -19,25 +19,27 @@ import org.junit.jupiter.api.Test;
 class TenantQueryApiTest extends PlatformTestBase {
 
     @Test
-    void aNewTenantIsActiveWithoutWorkspacesAndShowsItsPlansQuotas() {
+    void anOnboardedTenantIsActiveWithItsDefaultWorkspaceAndShowsItsPlansQuotas() {
         String tenantId = createTenant("FREE");
 
-        Api.Response read = admin(tenantId).header("X-Min-Version", "0").get("/api/v1/tenants/" + tenantId);
+        // Created 0, the default workspace's slot 1, onboarding completed 2.
+        Api.Response read = admin(tenantId).header("X-Min-Version", "2").get("/api/v1/tenants/" + tenantId);
 
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        assertThat(read.header("ETag")).isEqualTo("\"0\"");
+        assertThat(read.header("ETag")).isEqualTo("\"2\"");
         JsonNode view = read.json();
         assertThat(view.get("id").asText()).isEqualTo(tenantId);
         assertThat(view.get("name").asText()).isEqualTo("Tenant " + tenantId.substring(0, 8));
         assertThat(view.get("plan").asText()).isEqualTo("FREE");
         assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(view.get("workspaceCount").asInt()).isZero();
+        assertThat(view.get("workspaceCount").asInt()).isEqualTo(1);
         assertThat(view.get("workspaceQuota").asInt()).isEqualTo(3);
         assertThat(view.get("memberLimitPerWorkspace").asInt()).isEqualTo(5);
-        assertThat(view.get("version").asLong()).isZero();
+        assertThat(view.get("version").asLong()).isEqualTo(2);
         assertThat(Instant.parse(view.get("createdAt").asText()))
                 .isBetween(Instant.now().minusSeconds(60), Instant.now());
-        assertThat(view.get("updatedAt").asText()).isEqualTo(view.get("createdAt").asText());
+        assertThat(Instant.parse(view.get("updatedAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(view.get("createdAt").asText()));
     }
 
     @Test
@@ -60,11 +62,11 @@ class TenantQueryApiTest extends PlatformTestBase {
 
         provisionWorkspace(tenantId, "olivia", "Design");
         provisionWorkspace(tenantId, "olivia", "Marketing");
-        // Created 0, plan 1, suspended 2, reactivated 3, two slots reserved 4 and 5.
-        Api.Response usage = admin(tenantId).header("X-Min-Version", "5").get(path);
+        // Created 0, default slot 1, onboarded 2, plan 3, suspended 4, reactivated 5, two slots 6 and 7.
+        Api.Response usage = admin(tenantId).header("X-Min-Version", "7").get(path);
         assertThat(usage.status()).as(usage.toString()).isEqualTo(200);
-        assertThat(usage.json().get("workspaceCount").asInt()).isEqualTo(2);
-        assertThat(usage.header("ETag")).isEqualTo("\"5\"");
+        assertThat(usage.json().get("workspaceCount").asInt()).isEqualTo(3);
+        assertThat(usage.header("ETag")).isEqualTo("\"7\"");
     }
 
     @Test

@@ -36,12 +36,35 @@ public abstract class PlatformTestBase {
         events = new EventLog(jdbc);
     }
 
-    /** Creates a tenant as an operator and returns its id. */
+    /** The events of a tenant {@link #createTenant} returns, followed by those a test expects next. */
+    protected static String[] onboardedThen(String... next) {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("TenantCreated", "WorkspaceSlotReserved", "TenantOnboardingCompleted"),
+                        java.util.stream.Stream.of(next))
+                .toArray(String[]::new);
+    }
+
+    /** The workspace "General" the tenant's onboarding made, as its completion recorded it. */
+    protected String defaultWorkspaceOf(String tenantId) {
+        return jdbc.queryForObject("select payload::jsonb ->> 'defaultWorkspaceId' from audit_event_log "
+                + "where aggregate_identifier = ? and payload_type like '%.TenantOnboardingCompleted'",
+                String.class, tenantId);
+    }
+
+    /** The version of a tenant {@link #createTenant} returns. */
+    protected static final long ONBOARDED_VERSION = 2;
+
+    /**
+     * Creates a tenant as an operator, owned by "owner", waits until its onboarding (default workspace
+     * "General", welcome, ACTIVE) is done, and returns its id. Waiting keeps the tenant's later events in
+     * the order a test sends them.
+     */
     protected String createTenant(String plan) {
         String tenantId = UUID.randomUUID().toString();
         Api.Response created = api.as(tokens.operator()).post("/api/v1/tenants",
-                Map.of("id", tenantId, "name", "Tenant " + tenantId.substring(0, 8), "plan", plan));
+                Map.of("id", tenantId, "name", "Tenant " + tenantId.substring(0, 8), "plan", plan, "owner", "owner"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        eventually(() -> events.typesOf(tenantId).contains("TenantOnboardingCompleted"));
         return tenantId;
     }
 

@@ -40,7 +40,7 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
         JsonNode owner = JSON.readTree((String) rows.get(1).get("payload"));
         assertThat(owner.get("userId").asText()).isEqualTo("olivia");
         assertThat(owner.get("role").asText()).isEqualTo("OWNER");
-        assertThat(events.typesOf(tenantId)).containsExactly("TenantCreated", "WorkspaceSlotReserved");
+        assertThat(events.typesOf(tenantId)).containsExactly(onboardedThen("WorkspaceSlotReserved"));
 
         eventually(() -> notificationsFor(tenantId, "olivia") == 1);
         Map<String, Object> notification = jdbc.queryForMap(
@@ -51,9 +51,9 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
     }
 
     @Test
-    void aFreeTenantHoldsThreeWorkspacesAndTheFourthIsRefusedWithTheQuotaRule() {
+    void aFreeTenantHoldsThreeWorkspacesIncludingItsDefaultOneAndTheFourthIsRefusedWithTheQuotaRule() {
         String tenantId = createTenant("FREE");
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 2; i <= 3; i++) {
             provisionWorkspace(tenantId, "olivia", "Space " + i);
         }
         long before = events.count();

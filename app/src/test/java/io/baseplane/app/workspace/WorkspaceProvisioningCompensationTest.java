@@ -42,8 +42,8 @@ class WorkspaceProvisioningCompensationTest extends PlatformTestBase {
 
         eventually(() -> events.typesOf(tenantId).contains("WorkspaceSlotReleased"));
         assertThat(events.typesOf(tenantId)).containsExactly(
-                "TenantCreated", "WorkspaceSlotReserved", "TenantSuspended", "WorkspaceSlotReleased");
-        assertThat(events.rowsOf(tenantId).get(3).get("payload").toString())
+                onboardedThen("WorkspaceSlotReserved", "TenantSuspended", "WorkspaceSlotReleased"));
+        assertThat(events.rowsOf(tenantId).get((int) ONBOARDED_VERSION + 3).get("payload").toString())
                 .contains("create workspace failed").contains("suspended");
         assertThat(events.typesOf(workspaceId)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from workspace_name_claim where workspace_id = ?::uuid",

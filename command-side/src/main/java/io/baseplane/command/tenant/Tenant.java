@@ -8,10 +8,15 @@ import io.baseplane.command.workspace.WorkspaceMemberCounts;
 import io.baseplane.command.workspace.WorkspaceNames;
 import io.baseplane.kernel.common.Caller;
 import io.baseplane.kernel.common.Ids;
+import io.baseplane.kernel.common.InvalidValueException;
+import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.tenant.ChangeTenantPlanCommand;
+import io.baseplane.kernel.tenant.CompleteTenantOnboardingCommand;
 import io.baseplane.kernel.tenant.CreateTenantCommand;
+import io.baseplane.kernel.tenant.FailTenantOnboardingCommand;
 import io.baseplane.kernel.tenant.Plan;
 import io.baseplane.kernel.tenant.ReactivateTenantCommand;
 import io.baseplane.kernel.tenant.ReleaseWorkspaceSlotCommand;
@@ -19,6 +24,8 @@ import io.baseplane.kernel.tenant.ReserveWorkspaceSlotCommand;
 import io.baseplane.kernel.tenant.SuspendTenantCommand;
 import io.baseplane.kernel.tenant.TenantCreated;
 import io.baseplane.kernel.tenant.TenantId;
+import io.baseplane.kernel.tenant.TenantOnboardingCompleted;
+import io.baseplane.kernel.tenant.TenantOnboardingFailed;
 import io.baseplane.kernel.tenant.TenantPlanChanged;
 import io.baseplane.kernel.tenant.TenantReactivated;
 import io.baseplane.kernel.tenant.TenantStatus;
@@ -54,6 +61,8 @@ public class Tenant {
     private TenantId tenantId;
     private Plan plan;
     private TenantStatus status;
+    /** How onboarding ended, kept apart from the status because a suspension may come first. */
+    private Onboarding onboarding;
     /** Workspaces holding a slot, whether still being provisioned or created; discarded ones are released. */
     private HashSet<WorkspaceId> reservedWorkspaces = new HashSet<>();
 
@@ -68,7 +77,47 @@ public class Tenant {
         Caller.from(metaData).requireAccessTo(id, "tenant", id);
         String name = Text.requireName("name", command.name(), NAME_MAX);
         Plan chosenPlan = Ids.requireNonNull("plan", command.plan());
-        apply(new TenantCreated(id, name, chosenPlan));
+        apply(new TenantCreated(id, name, chosenPlan, ownerOf(command, metaData)));
+    }
+
+    /** The named owner, else the calling user; the default workspace cannot be set up without one. */
+    private static UserId ownerOf(CreateTenantCommand command, MetaData metaData) {
+        if (command.owner() != null) {
+            return command.owner();
+        }
+        Object caller = metaData.get(MetaDataKeys.USER_ID);
+        if (caller == null || caller.toString().isBlank()) {
+            throw new InvalidValueException("owner", "is required when the caller is not a user");
+        }
+        return UserId.of(caller.toString());
+    }
+
+    @CommandHandler
+    public void handle(CompleteTenantOnboardingCommand command, MetaData metaData) {
+        requireAccess(metaData);
+        if (onboarding == Onboarding.COMPLETED) {
+            return;
+        }
+        requireOnboarding();
+        apply(new TenantOnboardingCompleted(tenantId, Ids.requireNonNull("defaultWorkspaceId", command.defaultWorkspaceId())));
+    }
+
+    @CommandHandler
+    public void handle(FailTenantOnboardingCommand command, MetaData metaData) {
+        requireAccess(metaData);
+        String reason = Text.optionalText("reason", command.reason(), REASON_MAX);
+        if (onboarding == Onboarding.FAILED) {
+            return;
+        }
+        requireOnboarding();
+        apply(new TenantOnboardingFailed(tenantId, reason));
+    }
+
+    private void requireOnboarding() {
+        if (onboarding != Onboarding.IN_PROGRESS) {
+            throw new RuleViolationException("tenant.onboarding-finished",
+                    "Tenant " + tenantId + " is not onboarding" + (onboarding == null ? "" : "; its onboarding " + onboarding));
+        }
     }
 
     @CommandHandler
@@ -109,7 +158,8 @@ public class Tenant {
     public void handle(ReactivateTenantCommand command, MetaData metaData) {
         requireAccess(metaData);
         String reason = Text.optionalText("reason", command.reason(), REASON_MAX);
-        if (status != TenantStatus.SUSPENDED) {
+        // An operator may also let a tenant in whose onboarding failed; it then works without a default workspace.
+        if (status != TenantStatus.SUSPENDED && status != TenantStatus.ONBOARDING_FAILED) {
             throw new RuleViolationException("tenant.not-suspended", "Tenant " + tenantId + " is not suspended");
         }
         apply(new TenantReactivated(tenantId, reason));
@@ -121,7 +171,7 @@ public class Tenant {
         WorkspaceId workspaceId = Ids.requireNonNull("workspaceId", command.workspaceId());
         String name = Text.requireName("name", command.workspaceName(), WORKSPACE_NAME_MAX);
         String description = Text.optionalText("description", command.description(), WORKSPACE_DESCRIPTION_MAX);
-        requireNotSuspended();
+        requireAcceptingWork();
         if (reservedWorkspaces.contains(workspaceId)) {
             throw new RuleViolationException("tenant.workspace-already-reserved",
                     "Workspace " + workspaceId + " already holds a slot of tenant " + tenantId);
@@ -154,10 +204,9 @@ public class Tenant {
         Caller.from(metaData).requireAccessTo(tenantId, "tenant", tenantId);
     }
 
-    private void requireNotSuspended() {
-        if (status == TenantStatus.SUSPENDED) {
-            throw new RuleViolationException("tenant.suspended",
-                    "Tenant " + tenantId + " is suspended and accepts no new work");
+    private void requireAcceptingWork() {
+        if (!status.acceptsNewWork()) {
+            throw TenantRefusals.noNewWork(tenantId, status);
         }
     }
 
@@ -165,7 +214,26 @@ public class Tenant {
     void on(TenantCreated event) {
         tenantId = event.tenantId();
         plan = event.plan();
-        status = TenantStatus.ACTIVE;
+        // Tenants created before onboarding existed carry no owner: they never onboard and are simply active.
+        boolean onboards = event.owner() != null;
+        status = onboards ? TenantStatus.ONBOARDING : TenantStatus.ACTIVE;
+        onboarding = onboards ? Onboarding.IN_PROGRESS : null;
+    }
+
+    @EventSourcingHandler
+    void on(TenantOnboardingCompleted event) {
+        onboarding = Onboarding.COMPLETED;
+        if (status == TenantStatus.ONBOARDING) {
+            status = TenantStatus.ACTIVE;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TenantOnboardingFailed event) {
+        onboarding = Onboarding.FAILED;
+        if (status == TenantStatus.ONBOARDING) {
+            status = TenantStatus.ONBOARDING_FAILED;
+        }
     }
 
     @EventSourcingHandler
@@ -191,6 +259,13 @@ public class Tenant {
     @EventSourcingHandler
     void on(WorkspaceSlotReleased event) {
         reservedWorkspaces.remove(event.workspaceId());
+    }
+
+    /** Where onboarding stands; null for a tenant from before onboarding existed. */
+    enum Onboarding {
+        IN_PROGRESS,
+        COMPLETED,
+        FAILED
     }
 
     /** Read-only view for tests and diagnostics. */

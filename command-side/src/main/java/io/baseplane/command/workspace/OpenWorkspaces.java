@@ -1,11 +1,11 @@
 package io.baseplane.command.workspace;
 
 import io.baseplane.command.tenant.TenantDirectory;
+import io.baseplane.command.tenant.TenantRefusals;
 import io.baseplane.command.tenant.TenantStanding;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.kernel.tenant.TenantId;
-import io.baseplane.kernel.tenant.TenantStatus;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceStatus;
 import org.springframework.stereotype.Component;
@@ -41,9 +41,8 @@ public class OpenWorkspaces {
                     "Workspace " + workspaceId + " is archived and accepts no new work");
         }
         TenantStanding tenant = tenants.find(tenantId).orElseThrow(() -> new NotFoundException("tenant", tenantId));
-        if (tenant.status() == TenantStatus.SUSPENDED) {
-            throw new RuleViolationException("tenant.suspended",
-                    "Tenant " + tenantId + " is suspended and accepts no new work");
+        if (!tenant.acceptsNewWork()) {
+            throw TenantRefusals.noNewWork(tenantId, tenant.status());
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.baseplane.command.tenant.TenantDirectory;
+import io.baseplane.command.tenant.TenantRefusals;
 import io.baseplane.command.tenant.TenantStanding;
 import io.baseplane.kernel.common.Caller;
 import io.baseplane.kernel.common.Ids;
@@ -79,7 +80,7 @@ public class Workspace {
         Caller.from(metaData).requireAccessTo(owner, "tenant", owner);
         String validName = Text.requireName("name", command.name(), NAME_MAX);
         String validDescription = Text.optionalText("description", command.description(), DESCRIPTION_MAX);
-        requireNotSuspended(owner, standingOf(owner, tenants));
+        requireAcceptingWork(owner, standingOf(owner, tenants));
         requireNameFree(owner, validName, workspaceNames);
         apply(new WorkspaceCreated(id, owner, validName, validDescription));
     }
@@ -115,7 +116,7 @@ public class Workspace {
         WorkspaceRole role = Ids.requireNonNull("role", command.role());
         requireNotArchived();
         TenantStanding standing = standingOf(tenantId, tenants);
-        requireNotSuspended(tenantId, standing);
+        requireAcceptingWork(tenantId, standing);
         if (members.containsKey(userId)) {
             throw new RuleViolationException("workspace.duplicate-member",
                     "User " + userId + " is already a member of workspace " + workspaceId);
@@ -210,10 +211,9 @@ public class Workspace {
         return tenants.find(tenantId).orElseThrow(() -> new NotFoundException("tenant", tenantId));
     }
 
-    private static void requireNotSuspended(TenantId tenantId, TenantStanding standing) {
-        if (standing.isSuspended()) {
-            throw new RuleViolationException("tenant.suspended",
-                    "Tenant " + tenantId + " is suspended and accepts no new work");
+    private static void requireAcceptingWork(TenantId tenantId, TenantStanding standing) {
+        if (!standing.acceptsNewWork()) {
+            throw TenantRefusals.noNewWork(tenantId, standing.status());
         }
     }
 

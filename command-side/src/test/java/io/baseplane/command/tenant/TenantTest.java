@@ -61,7 +61,7 @@ class TenantTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(tenantId, "  Acme  ", Plan.FREE), alice)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TenantCreated(tenantId, "Acme", Plan.FREE));
+                .expectEvents(new TenantCreated(tenantId, "Acme", Plan.FREE, UserId.of("alice")));
     }
 
     @Test
@@ -69,7 +69,7 @@ class TenantTest {
         String name = "a".repeat(100);
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(tenantId, name, Plan.TEAM), alice)
-                .expectEvents(new TenantCreated(tenantId, name, Plan.TEAM));
+                .expectEvents(new TenantCreated(tenantId, name, Plan.TEAM, UserId.of("alice")));
     }
 
     @ParameterizedTest
@@ -107,8 +107,23 @@ class TenantTest {
     @Test
     void letsTheSystemCreateATenantForAnyone() {
         fixture.givenNoPriorActivity()
-                .when(new CreateTenantCommand(tenantId, "Acme", Plan.ENTERPRISE), Callers.system())
-                .expectEvents(new TenantCreated(tenantId, "Acme", Plan.ENTERPRISE));
+                .when(new CreateTenantCommand(tenantId, "Acme", Plan.ENTERPRISE, UserId.of("olivia")), Callers.system())
+                .expectEvents(new TenantCreated(tenantId, "Acme", Plan.ENTERPRISE, UserId.of("olivia")));
+    }
+
+    @Test
+    void makesTheNamedOwnerTheOwnerRatherThanTheCaller() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(tenantId, "Acme", Plan.TEAM, UserId.of("olivia")), alice)
+                .expectEvents(new TenantCreated(tenantId, "Acme", Plan.TEAM, UserId.of("olivia")));
+    }
+
+    @Test
+    void refusesATenantWithoutOwnerFromACallerWhoIsNoUser() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(tenantId, "Acme", Plan.TEAM), Map.of())
+                .expectException(invalid("owner"))
+                .expectNoEvents();
     }
 
     // --- plan changes

@@ -24,6 +24,16 @@ public class InMemoryTenantDirectory implements TenantDirectory {
         return this;
     }
 
+    public InMemoryTenantDirectory onboardingFailed(TenantId tenantId, Plan plan) {
+        standings.put(tenantId, new TenantStanding(plan, TenantStatus.ONBOARDING_FAILED));
+        return this;
+    }
+
+    public InMemoryTenantDirectory onboarding(TenantId tenantId, Plan plan) {
+        standings.put(tenantId, new TenantStanding(plan, TenantStatus.ONBOARDING));
+        return this;
+    }
+
     @Override
     public Optional<TenantStanding> find(TenantId tenantId) {
         return Optional.ofNullable(standings.get(tenantId));

@@ -82,6 +82,23 @@ class WorkspaceCreationTest {
     }
 
     @Test
+    void refusesCreationInATenantWhoseOnboardingFailed() {
+        tenants.onboardingFailed(tenantId, Plan.TEAM);
+        fixture.givenNoPriorActivity()
+                .when(create("Design", ""), asAlice)
+                .expectException(violates("tenant.onboarding-failed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsCreationWhileTheTenantIsStillOnboarding() {
+        tenants.onboarding(tenantId, Plan.TEAM);
+        fixture.givenNoPriorActivity()
+                .when(create("Design", ""), asAlice)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void refusesANameTakenInTheTenantIgnoringCaseAndNormalisation() {
         workspaceNames.claim(tenantId, "Café");
         fixture.givenNoPriorActivity()

@@ -46,12 +46,13 @@ public class TenantViewEntity extends VersionedRow {
     protected TenantViewEntity() {
     }
 
-    static TenantViewEntity created(TenantId id, String name, Plan plan, long version, Instant at) {
+    static TenantViewEntity created(TenantId id, String name, Plan plan, TenantStatus status, long version,
+                                    Instant at) {
         TenantViewEntity row = new TenantViewEntity();
         row.id = id.value();
         row.name = name;
         row.plan = plan;
-        row.status = TenantStatus.ACTIVE;
+        row.status = status;
         row.workspaceCount = 0;
         row.createdAt = at;
         row.updatedAt = at;
@@ -66,6 +67,13 @@ public class TenantViewEntity extends VersionedRow {
 
     void changeStatus(TenantStatus newStatus) {
         status = newStatus;
+    }
+
+    /** As the aggregate decides: a tenant suspended while onboarding stays suspended. */
+    void endOnboarding(TenantStatus outcome) {
+        if (status == TenantStatus.ONBOARDING) {
+            status = outcome;
+        }
     }
 
     void countWorkspaces(int delta) {

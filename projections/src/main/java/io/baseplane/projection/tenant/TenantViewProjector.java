@@ -2,6 +2,8 @@ package io.baseplane.projection.tenant;
 
 import io.baseplane.kernel.tenant.Plan;
 import io.baseplane.kernel.tenant.TenantCreated;
+import io.baseplane.kernel.tenant.TenantOnboardingCompleted;
+import io.baseplane.kernel.tenant.TenantOnboardingFailed;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.tenant.TenantPlanChanged;
 import io.baseplane.kernel.tenant.TenantReactivated;
@@ -37,7 +39,10 @@ public class TenantViewProjector {
     @EventHandler
     public void on(TenantCreated event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         if (tenants.findById(event.tenantId().value()).isEmpty()) {
-            tenants.save(TenantViewEntity.created(event.tenantId(), event.name(), event.plan(), sequenceNumber, at));
+            // Tenants from before onboarding existed carry no owner and were active from the start.
+            TenantStatus initial = event.owner() == null ? TenantStatus.ACTIVE : TenantStatus.ONBOARDING;
+            tenants.save(TenantViewEntity.created(event.tenantId(), event.name(), event.plan(), initial,
+                    sequenceNumber, at));
         }
     }
 
@@ -55,6 +60,16 @@ public class TenantViewProjector {
     @EventHandler
     public void on(TenantReactivated event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         apply(event.tenantId(), sequenceNumber, at, tenant -> tenant.changeStatus(TenantStatus.ACTIVE));
+    }
+
+    @EventHandler
+    public void on(TenantOnboardingCompleted event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        apply(event.tenantId(), sequenceNumber, at, tenant -> tenant.endOnboarding(TenantStatus.ACTIVE));
+    }
+
+    @EventHandler
+    public void on(TenantOnboardingFailed event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        apply(event.tenantId(), sequenceNumber, at, tenant -> tenant.endOnboarding(TenantStatus.ONBOARDING_FAILED));
     }
 
     @EventHandler

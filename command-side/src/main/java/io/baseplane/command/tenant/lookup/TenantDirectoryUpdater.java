@@ -1,6 +1,8 @@
 package io.baseplane.command.tenant.lookup;
 
 import io.baseplane.kernel.tenant.TenantCreated;
+import io.baseplane.kernel.tenant.TenantOnboardingCompleted;
+import io.baseplane.kernel.tenant.TenantOnboardingFailed;
 import io.baseplane.kernel.tenant.TenantPlanChanged;
 import io.baseplane.kernel.tenant.TenantReactivated;
 import io.baseplane.kernel.tenant.TenantStatus;
@@ -31,7 +33,24 @@ public class TenantDirectoryUpdater {
         jdbc.update("""
                 INSERT INTO tenant_directory (tenant_id, plan, status) VALUES (?, ?, ?)
                 ON CONFLICT (tenant_id) DO UPDATE SET plan = EXCLUDED.plan, status = EXCLUDED.status
-                """, event.tenantId().value(), event.plan().name(), TenantStatus.ACTIVE.name());
+                """, event.tenantId().value(), event.plan().name(),
+                (event.owner() == null ? TenantStatus.ACTIVE : TenantStatus.ONBOARDING).name());
+    }
+
+    @EventHandler
+    void on(TenantOnboardingCompleted event) {
+        endOnboarding(event.tenantId().value(), TenantStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(TenantOnboardingFailed event) {
+        endOnboarding(event.tenantId().value(), TenantStatus.ONBOARDING_FAILED);
+    }
+
+    /** A tenant suspended while onboarding stays suspended; the aggregate decides the same way. */
+    private void endOnboarding(UUID tenantId, TenantStatus outcome) {
+        jdbc.update("UPDATE tenant_directory SET status = ? WHERE tenant_id = ? AND status = ?",
+                outcome.name(), tenantId, TenantStatus.ONBOARDING.name());
     }
 
     @EventHandler

@@ -36,7 +36,7 @@ class TenantCommandController {
     @PostMapping
     ResponseEntity<CommandResult> create(@RequestBody TenantRequests.Create request) {
         TenantId tenantId = request.id() == null ? TenantId.random() : TenantId.of(request.id());
-        return commands.create(tenantId, new CreateTenantCommand(tenantId, request.name(), request.plan()))
+        return commands.create(tenantId, new CreateTenantCommand(tenantId, request.name(), request.plan(), request.ownerId()))
                 .created(URI.create("/api/v1/tenants/" + tenantId));
     }
 

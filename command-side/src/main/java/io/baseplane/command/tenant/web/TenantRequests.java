@@ -1,5 +1,7 @@
 package io.baseplane.command.tenant.web;
 
+import io.baseplane.kernel.common.Text;
+import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.Plan;
 
 /** Request bodies of the tenant endpoints. */
@@ -8,8 +10,15 @@ final class TenantRequests {
     private TenantRequests() {
     }
 
-    /** {@code id} is optional: a client that chooses it can retry a create safely. */
-    record Create(String id, String name, Plan plan) {
+    /**
+     * {@code id} is optional: a client that chooses it can retry a create safely. {@code owner} is optional:
+     * the user who owns the default workspace; without it, the caller.
+     */
+    record Create(String id, String name, Plan plan, String owner) {
+
+        UserId ownerId() {
+            return owner == null ? null : UserId.of(Text.requireName("owner", owner, UserId.MAX_LENGTH));
+        }
     }
 
     record ChangePlan(Plan plan) {
