@@ -106,6 +106,34 @@ class RequestLimitsTest extends PlatformTestBase {
     }
 
     @Test
+    void aDuplicateKeyIsBadInputRatherThanTheLastOneWinning() {
+        long before = events.count();
+
+        JsonNode problem = assertProblem(postJson("{\"name\":\"Acme\",\"plan\":\"FREE\",\"plan\":\"ENTERPRISE\"}"), 400);
+
+        assertThat(problem.toString()).doesNotContain("line:", "column:", "Source", "tools.jackson");
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void contentAfterTheJsonValueIsBadInput() {
+        long before = events.count();
+
+        assertProblem(postJson("{\"name\":\"Acme\",\"plan\":\"FREE\"} {\"name\":\"Evil\",\"plan\":\"FREE\"}"), 400);
+        assertProblem(postJson("{\"name\":\"Acme\",\"plan\":\"FREE\"}garbage"), 400);
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void deeplyNestedJsonIsBadInput() {
+        long before = events.count();
+
+        String nested = "[".repeat(200) + "]".repeat(200);
+        assertProblem(postJson("{\"name\":\"Acme\",\"plan\":\"FREE\",\"x\":" + nested + "}"), 400);
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
     void aWrongJsonTypeIsBadInputNamingTheField() {
         long before = events.count();
 
