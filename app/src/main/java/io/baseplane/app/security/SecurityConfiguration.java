@@ -25,6 +25,7 @@ class SecurityConfiguration {
 
     private static final String OPERATOR = Role.PLATFORM_OPERATOR.name();
     private static final String TENANT_ADMIN = Role.TENANT_ADMIN.name();
+    private static final String MEMBER = Role.MEMBER.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
@@ -42,6 +43,14 @@ class SecurityConfiguration {
                                 .hasRole(OPERATOR)
                         .requestMatchers(POST, "/api/v1/tenants/*/plan").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(POST, "/api/v1/tenants/*/workspaces").hasAnyRole(OPERATOR, TENANT_ADMIN)
+                        // Inside a workspace a plain member acts through its workspace role, which the
+                        // Workspace aggregate checks (OWNER/ADMIN/EDITOR/VIEWER).
+                        .requestMatchers(POST, "/api/v1/workspaces/*/members", "/api/v1/workspaces/*/archive")
+                                .hasAnyRole(OPERATOR, TENANT_ADMIN, MEMBER)
+                        .requestMatchers(PATCH, "/api/v1/workspaces/*").hasAnyRole(OPERATOR, TENANT_ADMIN, MEMBER)
+                        .requestMatchers(PUT, "/api/v1/workspaces/*/members/*").hasAnyRole(OPERATOR, TENANT_ADMIN, MEMBER)
+                        .requestMatchers(DELETE, "/api/v1/workspaces/*/members/*")
+                                .hasAnyRole(OPERATOR, TENANT_ADMIN, MEMBER)
                         .requestMatchers(POST, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(PATCH, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(PUT, "/api/v1/workspaces/**").hasAnyRole(OPERATOR, TENANT_ADMIN)

@@ -1,6 +1,7 @@
 package io.baseplane.app.web;
 
 import io.baseplane.kernel.common.DomainException;
+import io.baseplane.kernel.common.ForbiddenException;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
@@ -54,6 +55,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof RuleViolationException rule) {
             return withCode(ProblemResponses.problem(HttpStatus.CONFLICT, rule.code(), rule.getMessage()), rule);
+        }
+        if (cause instanceof ForbiddenException forbidden) {
+            return withCode(ProblemResponses.problem(HttpStatus.FORBIDDEN, forbidden.code(), forbidden.getMessage()),
+                    forbidden);
         }
         if (cause instanceof NotFoundException notFound) {
             return withCode(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", notFound.getMessage()),

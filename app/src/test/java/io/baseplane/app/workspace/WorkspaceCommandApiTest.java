@@ -372,11 +372,11 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
     }
 
     @Test
-    void aPlainMemberMayNotChangeWorkspaces() {
+    void aPlainTenantMemberWithoutAWorkspaceRoleMayNotChangeWorkspaces() {
         String tenantId = createTenant("FREE");
         String workspaceId = provisionWorkspace(tenantId, "olivia", "Design");
         long before = events.count();
-        Api member = api.as(tokens.member(tenantId, "olivia"));
+        Api member = api.as(tokens.member(tenantId, "bob"));
         String base = "/api/v1/workspaces/" + workspaceId;
 
         List<Api.Response> refused = List.of(

@@ -8,6 +8,7 @@ import io.baseplane.command.tenant.TenantDirectory;
 import io.baseplane.command.tenant.TenantRefusals;
 import io.baseplane.command.tenant.TenantStanding;
 import io.baseplane.kernel.common.Caller;
+import io.baseplane.kernel.common.ForbiddenException;
 import io.baseplane.kernel.common.Ids;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
@@ -88,6 +89,7 @@ public class Workspace {
     @CommandHandler
     public void handle(UpdateWorkspaceDetailsCommand command, MetaData metaData, WorkspaceNames workspaceNames) {
         requireVisibleTo(metaData);
+        requireWorkspaceRole(metaData, WorkspaceRole.ADMIN, "change its details");
         if (command.name() == null && command.description() == null) {
             throw new InvalidValueException("name", "or description must be given");
         }
@@ -114,6 +116,9 @@ public class Workspace {
         requireVisibleTo(metaData);
         UserId userId = Ids.requireNonNull("userId", command.userId());
         WorkspaceRole role = Ids.requireNonNull("role", command.role());
+        // Only an owner makes another owner.
+        requireWorkspaceRole(metaData, role == WorkspaceRole.OWNER ? WorkspaceRole.OWNER : WorkspaceRole.ADMIN,
+                "add a member as " + role);
         requireNotArchived();
         TenantStanding standing = standingOf(tenantId, tenants);
         requireAcceptingWork(tenantId, standing);
@@ -137,6 +142,8 @@ public class Workspace {
         WorkspaceRole role = Ids.requireNonNull("role", command.role());
         requireNotArchived();
         WorkspaceRole previousRole = roleOf(userId);
+        requireWorkspaceRole(metaData, previousRole == WorkspaceRole.OWNER || role == WorkspaceRole.OWNER
+                ? WorkspaceRole.OWNER : WorkspaceRole.ADMIN, "change a member's role from " + previousRole + " to " + role);
         if (previousRole == role) {
             return;
         }
@@ -150,6 +157,11 @@ public class Workspace {
         UserId userId = Ids.requireNonNull("userId", command.userId());
         requireNotArchived();
         WorkspaceRole previousRole = roleOf(userId);
+        // Anyone may leave; removing others takes an admin, removing an owner takes an owner.
+        if (!userId.value().equals(Caller.from(metaData).userId())) {
+            requireWorkspaceRole(metaData, previousRole == WorkspaceRole.OWNER ? WorkspaceRole.OWNER : WorkspaceRole.ADMIN,
+                    "remove a member who is " + previousRole);
+        }
         requireNotLastOwner(userId, previousRole, "removed");
         apply(new MemberRemoved(workspaceId, tenantId, userId, previousRole));
     }
@@ -157,6 +169,7 @@ public class Workspace {
     @CommandHandler
     public void handle(ArchiveWorkspaceCommand command, MetaData metaData) {
         requireVisibleTo(metaData);
+        requireWorkspaceRole(metaData, WorkspaceRole.OWNER, "archive it");
         requireNotArchived();
         apply(new WorkspaceArchived(workspaceId, tenantId));
     }
@@ -177,6 +190,23 @@ public class Workspace {
         Caller.from(metaData).requireAccessTo(tenantId, "workspace", workspaceId);
         if (status == WorkspaceStatus.DISCARDED) {
             throw new NotFoundException("workspace", workspaceId);
+        }
+    }
+
+    /**
+     * A tenant member (not an admin) acts here only through its role in this workspace. Tenant admins,
+     * operators and sagas continuing a permitted chain are not limited by workspace roles.
+     */
+    private void requireWorkspaceRole(MetaData metaData, WorkspaceRole needed, String action) {
+        Caller caller = Caller.from(metaData);
+        if (!caller.limitedToWorkspaceRoles()) {
+            return;
+        }
+        WorkspaceRole held = members.get(new UserId(caller.userId()));
+        if (held == null || !held.atLeast(needed)) {
+            throw new ForbiddenException("workspace.role-required", "Only a workspace " + needed
+                    + (needed == WorkspaceRole.OWNER ? "" : " or higher") + " may " + action + "; you are "
+                    + (held == null ? "not a member of workspace " + workspaceId : held));
         }
     }
 

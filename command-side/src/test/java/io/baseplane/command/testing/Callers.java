@@ -10,9 +10,18 @@ public final class Callers {
     private Callers() {
     }
 
-    /** A user of the given tenant, as a JWT-authenticated request carries it. */
+    /**
+     * A user of the given tenant without stated roles, as a saga continues a chain that user began; not
+     * limited by workspace roles.
+     */
     public static Map<String, Object> userOf(TenantId tenantId, String userId) {
         return Map.of(MetaDataKeys.TENANT_ID, tenantId.toString(), MetaDataKeys.USER_ID, userId);
+    }
+
+    /** A plain tenant member's request: it acts in a workspace only through its role there. */
+    public static Map<String, Object> memberOf(TenantId tenantId, String userId) {
+        return Map.of(MetaDataKeys.TENANT_ID, tenantId.toString(), MetaDataKeys.USER_ID, userId,
+                MetaDataKeys.ROLES, "MEMBER");
     }
 
     /** A tenant admin, with the roles a token carries. */

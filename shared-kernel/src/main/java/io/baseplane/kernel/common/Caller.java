@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * <p>A message without a tenant is either an operator's or the system's own (a saga acting on an event
  * whose chain began with an operator); it is not confined to a tenant.
  */
-public record Caller(String userId, Optional<TenantId> tenantId, Set<Role> roles) {
+public record Caller(String userId, Optional<TenantId> tenantId, Set<Role> roles, boolean fromRequest) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -29,7 +29,9 @@ public record Caller(String userId, Optional<TenantId> tenantId, Set<Role> roles
                 user == null ? "system" : user.toString(),
                 tenant == null || tenant.toString().isEmpty()
                         ? Optional.empty() : Optional.of(TenantId.of(tenant.toString())),
-                parseRoles(roles == null ? "" : roles.toString()));
+                parseRoles(roles == null ? "" : roles.toString()),
+                // Requests always state their roles (possibly none); sagas continue a chain without them.
+                roles != null);
     }
 
     /** Refuses, as "not found", any access to an aggregate of a tenant other than the caller's. */
@@ -41,6 +43,15 @@ public record Caller(String userId, Optional<TenantId> tenantId, Set<Role> roles
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * Whether this caller acts in a workspace only as far as its role there allows: a request from a caller
+     * who is neither a platform operator nor a tenant admin. Sagas continuing a chain that a permitted
+     * request began are not limited.
+     */
+    public boolean limitedToWorkspaceRoles() {
+        return fromRequest && !has(Role.PLATFORM_OPERATOR) && !has(Role.TENANT_ADMIN);
     }
 
     private static Set<Role> parseRoles(String raw) {

@@ -5,5 +5,10 @@ public enum WorkspaceRole {
     OWNER,
     ADMIN,
     EDITOR,
-    VIEWER
+    VIEWER;
+
+    /** Whether this role may do what {@code needed} may; roles are declared from most to least powerful. */
+    public boolean atLeast(WorkspaceRole needed) {
+        return ordinal() <= needed.ordinal();
+    }
 }
