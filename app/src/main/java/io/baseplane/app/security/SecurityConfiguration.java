@@ -6,6 +6,8 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import io.baseplane.app.web.ProblemResponses;
+import io.baseplane.app.web.ratelimit.RateLimitFilter;
+import io.baseplane.app.web.ratelimit.RateLimitProperties;
 import io.baseplane.kernel.common.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -29,7 +32,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
-                            ProblemResponses problems) throws Exception {
+                            ProblemResponses problems, RateLimitProperties rateLimits) throws Exception {
+        if (rateLimits.enabled()) {
+            // After the bearer token is read, so budgets belong to callers; before authorisation, so
+            // refused requests are counted too.
+            http.addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class);
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,78 @@
+package io.baseplane.app.security;
+
+import static io.baseplane.app.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.PlatformTestBase;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Request budgets per caller and per tenant, through the real HTTP stack with small budgets: the request
+ * over the budget gets 429 problem+json with {@code Retry-After}, writes nothing, and other callers and
+ * tenants keep theirs. Budgets are per key and start with a caller's first request, so each test uses
+ * fresh tenants and callers.
+ */
+@TestPropertySource(properties = {
+        "baseplane.rate-limit.per-caller=5",
+        "baseplane.rate-limit.per-tenant=8",
+        "baseplane.rate-limit.period=30s"})
+class RateLimitTest extends PlatformTestBase {
+
+    @Test
+    void aCallerOverItsBudgetIsToldToRetryLaterAndWritesNothing() {
+        String tenantId = UUID.randomUUID().toString();
+        Api alice = api.as(tokens.tenantAdmin(tenantId, "alice"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(alice.get("/api/v1/tenants/" + tenantId).status()).as("request %d", i + 1).isNotEqualTo(429);
+        }
+        long before = events.count();
+
+        Api.Response refused = alice.post("/api/v1/tenants/" + tenantId + "/workspaces", Map.of("name", "Design"));
+
+        JsonNode problem = assertProblem(refused, 429);
+        assertThat(problem.get("type").asText()).endsWith("/rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 30L);
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void callersOfOneTenantShareTheTenantsBudget() {
+        String tenantId = UUID.randomUUID().toString();
+        Api alice = api.as(tokens.member(tenantId, "alice"));
+        Api bob = api.as(tokens.member(tenantId, "bob"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(alice.get("/api/v1/tenants/" + tenantId).status()).isNotEqualTo(429);
+        }
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(bob.get("/api/v1/tenants/" + tenantId).status()).as("bob's request %d", i + 1).isNotEqualTo(429);
+        }
+        assertProblem(bob.get("/api/v1/tenants/" + tenantId), 429);
+    }
+
+    @Test
+    void anotherTenantAndAnotherCallerKeepTheirBudgets() {
+        String busy = UUID.randomUUID().toString();
+        String quiet = UUID.randomUUID().toString();
+        Api alice = api.as(tokens.member(busy, "alice"));
+        for (int i = 0; i < 6; i++) {
+            alice.get("/api/v1/tenants/" + busy);
+        }
+        assertProblem(alice.get("/api/v1/tenants/" + busy), 429);
+
+        assertThat(api.as(tokens.member(quiet, "alice")).get("/api/v1/tenants/" + quiet).status()).isNotEqualTo(429);
+        assertThat(api.as(tokens.member(busy, "carol")).get("/api/v1/tenants/" + busy).status()).isNotEqualTo(429);
+    }
+
+    @Test
+    void healthIsNeverRateLimited() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        }
+    }
+}
