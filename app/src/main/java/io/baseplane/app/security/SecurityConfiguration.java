@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.baseplane.app.security.apikey.ApiKeyAuthentication;
 import io.baseplane.app.web.ProblemResponses;
 import io.baseplane.app.web.ratelimit.RateLimitFilter;
 import io.baseplane.app.web.ratelimit.RateLimitProperties;
@@ -32,7 +33,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
-                            ProblemResponses problems, RateLimitProperties rateLimits) throws Exception {
+                            ProblemResponses problems, RateLimitProperties rateLimits,
+                            ApiKeyAuthentication apiKeys) throws Exception {
+        http.addFilterBefore(apiKeys.filter(), BearerTokenAuthenticationFilter.class);
         if (rateLimits.enabled()) {
             // After the bearer token is read, so budgets belong to callers; before authorisation, so
             // refused requests are counted too.
@@ -46,6 +49,8 @@ class SecurityConfiguration {
                         // Minting is further limited to loopback callers and the local profile.
                         .requestMatchers(POST, "/dev/tokens").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/v1/tenants/*/api-keys", "/api/v1/tenants/*/api-keys/*")
+                                .hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(POST, "/api/v1/tenants").hasRole(OPERATOR)
                         .requestMatchers(POST, "/api/v1/tenants/*/suspend", "/api/v1/tenants/*/reactivate")
                                 .hasRole(OPERATOR)
