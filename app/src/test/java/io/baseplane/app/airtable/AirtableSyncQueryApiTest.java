@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +48,25 @@ class AirtableSyncQueryApiTest extends PlatformTestBase {
     @Autowired
     private CommandGateway commandGateway;
 
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    /** The runs here are driven by hand; the run saga would race them (see AirtableSyncRunApiTest for it). */
+    private SyncRunSagaHold sagaHold;
+
     private String tenantId;
     private WorkspaceId workspaceId;
     private AirtableSyncId syncId;
+
+    @BeforeEach
+    void holdTheRunSaga() {
+        sagaHold = SyncRunSagaHold.hold(processing);
+    }
+
+    @AfterEach
+    void releaseTheRunSaga() {
+        sagaHold.close();
+    }
 
     @BeforeEach
     void connectABase() {

@@ -25,6 +25,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,6 +48,19 @@ class AirtableSyncViewReplayTest extends PlatformTestBase {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    /** The runs here are driven by hand; the run saga would race them. */
+    private SyncRunSagaHold sagaHold;
+
+    @BeforeEach
+    void holdTheRunSaga() {
+        sagaHold = SyncRunSagaHold.hold(processing);
+    }
+
+    @AfterEach
+    void releaseTheRunSaga() {
+        sagaHold.close();
+    }
 
     @Test
     void aResetProcessorRebuildsTheSameRows() {
