@@ -54,7 +54,8 @@ class AirtableSyncCommandApiTest extends PlatformTestBase {
         assertProblem(member.post("/api/v1/airtable-syncs/" + syncId + "/runs", Map.of()), 403);
         assertProblem(member.delete("/api/v1/airtable-syncs/" + syncId), 403);
         assertThat(events.typesOf(syncId)).containsExactly("AirtableBaseConnected");
-        assertThat(member.get("/api/v1/airtable-syncs/" + syncId + "/records").status()).isEqualTo(200);
+        assertThat(member.header("X-Min-Version", "0").get("/api/v1/airtable-syncs/" + syncId + "/records").status())
+                .isEqualTo(200);
     }
 
     @Test
