@@ -28,16 +28,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Airtable query API end to end on PostgreSQL: commands through Axon, the projector on its pooled
- * processor, then the views over HTTP with read-your-writes, ETags, paging and tenant isolation.
+ * processor, then the views over HTTP with read-your-writes, ETags, paging and tenant isolation. Runs are
+ * driven by hand here, so the run saga is held (AirtableSyncRunApiTest covers the saga).
  */
+@ExtendWith(HoldSyncRunSaga.class)
 class AirtableSyncQueryApiTest extends PlatformTestBase {
 
     private static final String BASE = "appQQQQQQQQQQQQQQ";
@@ -48,25 +49,9 @@ class AirtableSyncQueryApiTest extends PlatformTestBase {
     @Autowired
     private CommandGateway commandGateway;
 
-    @Autowired
-    private EventProcessingConfiguration processing;
-
-    /** The runs here are driven by hand; the run saga would race them (see AirtableSyncRunApiTest for it). */
-    private SyncRunSagaHold sagaHold;
-
     private String tenantId;
     private WorkspaceId workspaceId;
     private AirtableSyncId syncId;
-
-    @BeforeEach
-    void holdTheRunSaga() {
-        sagaHold = SyncRunSagaHold.hold(processing);
-    }
-
-    @AfterEach
-    void releaseTheRunSaga() {
-        sagaHold.close();
-    }
 
     @BeforeEach
     void connectABase() {

@@ -25,15 +25,16 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Resetting the airtable-sync-view processor clears its rows (reset handler) and the replay of the whole
- * event store rebuilds them exactly as they were, row by row.
+ * event store rebuilds them exactly as they were, row by row. Runs are driven by hand here, so the run
+ * saga is held.
  */
+@ExtendWith(HoldSyncRunSaga.class)
 class AirtableSyncViewReplayTest extends PlatformTestBase {
 
     private static final Map<String, String> TABLES = Map.of(
@@ -48,19 +49,6 @@ class AirtableSyncViewReplayTest extends PlatformTestBase {
 
     @Autowired
     private EventProcessingConfiguration processing;
-
-    /** The runs here are driven by hand; the run saga would race them. */
-    private SyncRunSagaHold sagaHold;
-
-    @BeforeEach
-    void holdTheRunSaga() {
-        sagaHold = SyncRunSagaHold.hold(processing);
-    }
-
-    @AfterEach
-    void releaseTheRunSaga() {
-        sagaHold.close();
-    }
 
     @Test
     void aResetProcessorRebuildsTheSameRows() {
