@@ -130,7 +130,7 @@ class AirtableSyncCommandApiTest extends PlatformTestBase {
     }
 
     @Test
-    void aClientChosenRunIdMakesTheRequestRetrySafe() {
+    void aRunIdChosenByTheClientIsRequestedOnlyOnce() {
         String syncId = connect();
         String runId = UUID.randomUUID().toString();
 

@@ -157,6 +157,24 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
         assertThat(member().get(recordsPath(syncId)).json().get("totalItems").asLong()).isZero();
     }
 
+    @Test
+    void aSyncedTableThatIsNoLongerInTheBaseFailsTheRunWithTheAggregatesReason() {
+        String gone = "tblGone0000000001";
+        Api.Response connected = admin().post("/api/v1/workspaces/" + workspaceId + "/airtable-syncs", Map.of(
+                "baseId", base.id, "tableIds", List.of(ORDERS, gone), "tokenRef", FakeAirtableServer.TOKEN_REF));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+        String syncId = connected.json().get("id").asText();
+        String runId = requestRun(syncId);
+
+        JsonNode run = runUntil(syncId, runId, "COMPENSATED");
+
+        assertThat(run.get("failureReason").asText())
+                .isEqualTo("fetch schema failed: The schema lacks synchronised table(s) " + gone);
+        assertThat(run.get("discardedRecords").asLong()).isZero();
+        assertThat(journalOf(runId)).containsExactly("fetch schema STARTED", "fetch schema FAILED",
+                "discard staged records COMPENSATING", "discard staged records COMPENSATED");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private String connect() {

@@ -116,7 +116,7 @@ public class AirtableSyncRunSaga {
         List<TableSchema> schema;
         try {
             schema = syncedTables(airtable.listTables(baseId, tokenRef));
-        } catch (AirtableException e) {
+        } catch (RuntimeException e) {
             fail(FETCH_SCHEMA, reasonFor(FETCH_SCHEMA, e));
             return;
         }
@@ -196,7 +196,7 @@ public class AirtableSyncRunSaga {
         RecordPage page;
         try {
             page = airtable.listRecords(baseId, table, offset, tokenRef);
-        } catch (AirtableException e) {
+        } catch (RuntimeException e) {
             fail(step, reasonFor(step, e));
             return;
         }
@@ -271,14 +271,20 @@ public class AirtableSyncRunSaga {
         return synced;
     }
 
-    /** Airtable's messages carry no token (the client scrubs it); the token reference is kept out too. */
-    private String reasonFor(String step, AirtableException e) {
-        String detail = e.kind() == AirtableException.Kind.MISSING_TOKEN
-                ? "no Airtable access token is configured under the sync's token reference"
-                : e.getMessage();
-        if (tokenRef != null && !tokenRef.isEmpty()) {
-            detail = detail.replace(tokenRef, "***");
+    /**
+     * Why a call to Airtable failed. The client's messages name the request, the status and Airtable's own
+     * error text, never the token; the one that names the token reference (no token stored under it) is
+     * replaced. Anything but an {@link AirtableException} is a defect on this side: the run fails all the
+     * same (retrying would hold every other run behind it), named by type, with the stack trace in the log.
+     */
+    private String reasonFor(String step, RuntimeException failure) {
+        if (!(failure instanceof AirtableException airtableFailure)) {
+            log.error("Airtable sync {} run {}: unexpected failure in step '{}'", syncId, runId, step, failure);
+            return FailureReason.of(step, failure);
         }
+        String detail = airtableFailure.kind() == AirtableException.Kind.MISSING_TOKEN
+                ? "no Airtable access token is configured under the sync's token reference"
+                : airtableFailure.getMessage();
         return step + " failed: " + detail;
     }
 

@@ -238,6 +238,17 @@ class AirtableSyncRunSagaTest {
     }
 
     @Test
+    void anUnexpectedFailureOfTheClientFailsTheRunNamedByTypeOnly() {
+        airtable.failPage(ORDERS, 1, new IllegalStateException("parser broke on " + TOKEN_REF));
+
+        fixture.givenAPublished(requested())
+                .whenPublishingA(schemaFetched())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new FailSyncRunCommand(SYNC, RUN,
+                        "import " + ORDERS + " page 1 failed: unexpected IllegalStateException"));
+    }
+
+    @Test
     void aRefusedCommandFailsTheRunWithTheRefusalAsReason() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof RecordSchemaFetchedCommand) {

@@ -2,7 +2,6 @@ package io.baseplane.saga.airtable;
 
 import io.baseplane.kernel.airtable.TableSchema;
 import io.baseplane.saga.airtable.client.AirtableClient;
-import io.baseplane.saga.airtable.client.AirtableException;
 import io.baseplane.saga.airtable.client.AirtableRecord;
 import io.baseplane.saga.airtable.client.RecordPage;
 import java.time.Instant;
@@ -19,7 +18,7 @@ final class InMemoryAirtable implements AirtableClient {
 
     private final List<TableSchema> schema = new ArrayList<>();
     private final Map<String, List<List<AirtableRecord>>> pages = new HashMap<>();
-    private final Map<String, AirtableException> failures = new HashMap<>();
+    private final Map<String, RuntimeException> failures = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
 
     /** Adds a table to the schema whose records come in pages of these sizes (none: one empty page). */
@@ -41,11 +40,11 @@ final class InMemoryAirtable implements AirtableClient {
         return this;
     }
 
-    void failSchema(AirtableException failure) {
+    void failSchema(RuntimeException failure) {
         failures.put("schema", failure);
     }
 
-    void failPage(String tableId, int pageNumber, AirtableException failure) {
+    void failPage(String tableId, int pageNumber, RuntimeException failure) {
         failures.put(tableId + " page " + pageNumber, failure);
     }
 
@@ -76,7 +75,7 @@ final class InMemoryAirtable implements AirtableClient {
 
     private <T> T answer(String call, java.util.function.Supplier<T> answer) {
         calls.add(call);
-        AirtableException failure = failures.get(call);
+        RuntimeException failure = failures.get(call);
         if (failure != null) {
             throw failure;
         }
