@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,13 @@ class AirtableSyncCommandApiTest extends PlatformTestBase {
     private String tenantId;
     private String workspaceId;
     private String baseId;
+    private FakeAirtableServer.Base base;
 
     @BeforeEach
     void aWorkspaceAndABase() {
         tenantId = createTenant("TEAM");
         workspaceId = provisionWorkspace(tenantId, "olivia", "Imports");
-        FakeAirtableServer.Base base = FakeAirtableServer.get().newBase().table(ORDERS, "Orders");
+        base = FakeAirtableServer.get().newBase().table(ORDERS, "Orders");
         base.record(ORDERS, "recOrder000000001", Map.of("Name", "order 1"));
         baseId = base.id;
     }
@@ -119,6 +121,38 @@ class AirtableSyncCommandApiTest extends PlatformTestBase {
         assertThat(disconnected.header("ETag")).isEqualTo("\"1\"");
         assertRuleViolation(admin().post("/api/v1/airtable-syncs/" + syncId + "/runs", Map.of()), "airtable.disconnected");
         assertThat(events.typesOf(syncId)).containsExactly("AirtableBaseConnected", "AirtableBaseDisconnected");
+    }
+
+    @Test
+    void whileARunIsUnderWayTheBaseCanNeitherRunAgainNorBeDisconnected() {
+        String syncId = connect();
+        CountDownLatch firstPage = base.holdPage(ORDERS, 1);
+        String runId;
+        try {
+            Api.Response accepted = admin().post("/api/v1/airtable-syncs/" + syncId + "/runs", Map.of());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            runId = accepted.json().get("id").asText();
+            eventually(() -> events.typesOf(syncId).contains("SyncSchemaFetched"));
+
+            assertRuleViolation(admin().post("/api/v1/airtable-syncs/" + syncId + "/runs", Map.of()), "airtable.run-in-progress");
+            assertRuleViolation(admin().delete("/api/v1/airtable-syncs/" + syncId), "airtable.run-in-progress");
+        } finally {
+            firstPage.countDown();
+        }
+        eventually(() -> events.typesOf(syncId).contains("SyncRunCompleted"));
+        assertThat(admin().delete("/api/v1/airtable-syncs/" + syncId).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from airtable_record where run_id = ?::uuid", Long.class, runId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorConnectsABaseForTheWorkspacesTenant() {
+        String syncId = UUID.randomUUID().toString();
+
+        Api.Response created = api.as(tokens.operator()).post(connectPath(), connectBody(syncId));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(events.rowsOf(syncId).get(0).get("payload").toString()).contains(tenantId);
     }
 
     @Test
