@@ -30,12 +30,15 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Airtable query API end to end on PostgreSQL: commands through Axon, the projector on its pooled
- * processor, then the views over HTTP with read-your-writes, ETags, paging and tenant isolation.
+ * processor, then the views over HTTP with read-your-writes, ETags, paging and tenant isolation. Runs are
+ * driven by hand here, so the run saga is held (AirtableSyncRunApiTest covers the saga).
  */
+@ExtendWith(HoldSyncRunSaga.class)
 class AirtableSyncQueryApiTest extends PlatformTestBase {
 
     private static final String BASE = "appQQQQQQQQQQQQQQ";

@@ -26,12 +26,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Resetting the airtable-sync-view processor clears its rows (reset handler) and the replay of the whole
- * event store rebuilds them exactly as they were, row by row.
+ * event store rebuilds them exactly as they were, row by row. Runs are driven by hand here, so the run
+ * saga is held.
  */
+@ExtendWith(HoldSyncRunSaga.class)
 class AirtableSyncViewReplayTest extends PlatformTestBase {
 
     private static final Map<String, String> TABLES = Map.of(

@@ -4,6 +4,7 @@ import io.baseplane.kernel.airtable.AirtableSyncId;
 import io.baseplane.kernel.airtable.query.AirtableSyncView;
 import io.baseplane.kernel.airtable.query.FindAirtableSyncQuery;
 import io.baseplane.kernel.airtable.query.FindSyncRunQuery;
+import io.baseplane.kernel.airtable.query.ListAirtableRecordsQuery;
 import io.baseplane.kernel.airtable.query.ListSyncRunsQuery;
 import io.baseplane.kernel.airtable.query.SyncRunView;
 import io.baseplane.kernel.common.Caller;
@@ -20,10 +21,12 @@ import io.baseplane.query.api.ReadOnlyTransactions;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the Airtable queries from {@code airtable_sync_view} and {@code sync_run_view}, each in one
+ * Answers the Airtable queries from {@code airtable_sync_view} and {@code sync_run_view} (and the imported
+ * records from {@code airtable_record}), each in one
  * read-only (repeatable-read) transaction of the read models. The caller in the query's metadata must
  * belong to the sync's tenant (operators see every tenant); otherwise the sync and its runs are "not found".
  *
@@ -35,18 +38,21 @@ class AirtableSyncQueryHandler {
 
     static final String SYNC = "airtable-sync";
     static final String RUN = "airtable-sync-run";
+    private static final Pattern TABLE_ID = Pattern.compile("tbl[A-Za-z0-9]{14}");
 
     private final AirtableSyncViewRepository syncs;
     private final SyncRunViewRepository runs;
     private final QueryProperties properties;
     private final ReadOnlyTransactions transactions;
+    private final AirtableRecordRows records;
 
     AirtableSyncQueryHandler(AirtableSyncViewRepository syncs, SyncRunViewRepository runs, QueryProperties properties,
-                             ReadOnlyTransactions transactions) {
+                             ReadOnlyTransactions transactions, AirtableRecordRows records) {
         this.syncs = syncs;
         this.runs = runs;
         this.properties = properties;
         this.transactions = transactions;
+        this.records = records;
     }
 
     @QueryHandler
@@ -64,6 +70,23 @@ class AirtableSyncQueryHandler {
             Page<SyncRunEntity> page = runs.pageOfSync(query.syncId().value(), query.page(), query.size());
             return new ResultPage<>(page.getContent().stream().map(SyncRunEntity::toView).toList(),
                     query.page(), query.size(), page.getTotalElements());
+        });
+    }
+
+    /**
+     * Answers a {@code ResultPage<AirtableRecordView>}; raw, see the class comment. The sync's tenant is
+     * checked on its view, as for the runs: records of an unknown or another tenant's sync are "not found".
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    ResultPage handle(ListAirtableRecordsQuery query, MetaData metaData) {
+        requirePage(query.page(), query.size());
+        if (query.tableId() != null && !TABLE_ID.matcher(query.tableId()).matches()) {
+            throw new InvalidValueException("table", "must be an Airtable table id (tbl followed by 14 letters or digits)");
+        }
+        return transactions.read(() -> {
+            accessibleSync(query.syncId(), metaData);
+            return records.page(query.syncId().value(), query.tableId(), query.page(), query.size());
         });
     }
 

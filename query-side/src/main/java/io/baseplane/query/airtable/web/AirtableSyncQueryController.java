@@ -2,9 +2,11 @@ package io.baseplane.query.airtable.web;
 
 import io.baseplane.kernel.airtable.AirtableSyncId;
 import io.baseplane.kernel.airtable.SyncRunId;
+import io.baseplane.kernel.airtable.query.AirtableRecordView;
 import io.baseplane.kernel.airtable.query.AirtableSyncView;
 import io.baseplane.kernel.airtable.query.FindAirtableSyncQuery;
 import io.baseplane.kernel.airtable.query.FindSyncRunQuery;
+import io.baseplane.kernel.airtable.query.ListAirtableRecordsQuery;
 import io.baseplane.kernel.airtable.query.ListSyncRunsQuery;
 import io.baseplane.kernel.airtable.query.SyncRunView;
 import io.baseplane.kernel.common.ResultPage;
@@ -66,6 +68,21 @@ class AirtableSyncQueryController {
             syncAtLeast(syncId, minVersion);
         }
         return ViewResponses.ok(queries.ask(new FindSyncRunQuery(syncId, runId), SyncRunView.class));
+    }
+
+    /** The records of the sync's last completed run; {@code table} narrows them to one synced table. */
+    @GetMapping("/records")
+    @SuppressWarnings("unchecked")
+    ResponseEntity<ResultPage<AirtableRecordView>> records(@PathVariable AirtableSyncId syncId,
+                                                           @RequestParam(required = false) String table,
+                                                           @RequestParam(required = false) Integer page,
+                                                           @RequestParam(required = false) Integer size,
+                                                           @RequestHeader(name = ReadYourWrites.HEADER, required = false) String minVersion) {
+        ListAirtableRecordsQuery query = new ListAirtableRecordsQuery(syncId, table, paging.page(page), paging.size(size));
+        if (minVersion != null) {
+            syncAtLeast(syncId, minVersion);
+        }
+        return ResponseEntity.ok(queries.ask(query, ResultPage.class));
     }
 
     private AirtableSyncView syncAtLeast(AirtableSyncId syncId, String minVersion) {

@@ -1,0 +1,2 @@
+/** REST adapter of the Airtable sync commands. */
+package io.baseplane.command.airtable.web;
