@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -39,7 +40,12 @@ class DevTokenController {
     private final SecurityProperties properties;
     private final Clock clock;
 
-    DevTokenController(JwtEncoder encoder, SecurityProperties properties) {
+    DevTokenController(JwtEncoder encoder, SecurityProperties properties, Environment environment) {
+        // Production must never mint tokens, whatever overrides the profile's own dev-tokens: false.
+        if (environment.matchesProfiles("prod")) {
+            throw new IllegalStateException("baseplane.security.dev-tokens is on in the prod profile; "
+                    + "POST /dev/tokens would let anyone on the machine mint tokens. Refusing to start");
+        }
         this.encoder = encoder;
         this.properties = properties;
         this.clock = Clock.systemUTC();

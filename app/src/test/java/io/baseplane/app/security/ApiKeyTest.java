@@ -55,23 +55,23 @@ class ApiKeyTest extends PlatformTestBase {
         assertThat(key).startsWith("bpk_");
         JsonNode listed = admin.get("/api/v1/tenants/" + tenantId + "/api-keys").json();
         assertThat(listed.get("items")).hasSize(1);
-        assertThat(listed.toString()).doesNotContain(key).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+        assertThat(listed.toString()).doesNotContain(key).doesNotContain(secretOf(key));
         assertThat(listed.get("items").get(0).get("roles").toString()).isEqualTo("[\"MEMBER\"]");
         assertThat(listed.get("items").get(0).has("key")).isFalse();
         byte[] stored = jdbc.queryForObject("select key_hash from api_key where key_id = ?::uuid", byte[].class,
                 issued.get("id").asText());
-        assertThat(stored).isEqualTo(sha256(key.substring(key.lastIndexOf('_') + 1)));
+        assertThat(stored).isEqualTo(sha256(secretOf(key)));
         assertThat(jdbc.queryForObject("select count(*) from api_key where position(convert_to(?, 'UTF8') in key_hash) > 0 "
-                + "or name || roles || created_by like ?", Long.class, key.substring(key.lastIndexOf('_') + 1),
-                "%" + key.substring(key.lastIndexOf('_') + 1) + "%")).isZero();
+                + "or name || roles || created_by like ?", Long.class, secretOf(key),
+                "%" + secretOf(key) + "%")).isZero();
     }
 
     @Test
     void aWrongUnknownMalformedOrRevokedKeyIsUnauthenticatedAndWritesNothing() {
         JsonNode issued = issue("ci-bot", "TENANT_ADMIN");
         String key = issued.get("key").asText();
-        String wrongSecret = key.substring(0, key.lastIndexOf('_') + 1) + "A".repeat(43);
-        String unknownId = "bpk_" + UUID.randomUUID().toString().replace("-", "") + key.substring(key.lastIndexOf('_'));
+        String wrongSecret = key.substring(0, key.length() - secretOf(key).length()) + "A".repeat(43);
+        String unknownId = "bpk_" + UUID.randomUUID().toString().replace("-", "") + "_" + secretOf(key);
         long before = events.count();
 
         for (String bad : List.of(wrongSecret, unknownId, "bpk_nonsense", "", key + "x")) {
@@ -153,6 +153,11 @@ class ApiKeyTest extends PlatformTestBase {
     /** The tenant as soon as its view shows the onboarded tenant. */
     private Api.Response readTenant(Api client) {
         return client.header("X-Min-Version", Long.toString(ONBOARDED_VERSION)).get("/api/v1/tenants/" + tenantId);
+    }
+
+    /** The secret part of {@code bpk_<32 hex>_<secret>}; the secret itself may contain '_'. */
+    private static String secretOf(String key) {
+        return key.substring("bpk_".length() + 32 + 1);
     }
 
     private Api withKey(String key) {

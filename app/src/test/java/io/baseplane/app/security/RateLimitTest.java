@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
+import io.baseplane.app.testing.SeparatePlatform;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * tenants keep theirs. Budgets are per key and start with a caller's first request, so each test uses
  * fresh tenants and callers.
  */
+@ContextConfiguration(initializers = SeparatePlatform.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
         "baseplane.rate-limit.per-caller=5",
         "baseplane.rate-limit.per-tenant=8",

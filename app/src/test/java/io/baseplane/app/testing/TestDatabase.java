@@ -30,6 +30,23 @@ public final class TestDatabase {
         return url;
     }
 
+    /**
+     * A further, empty database on the same server, for a test that needs a platform of its own (other
+     * settings) without sharing the event store and tokens with the main test platform.
+     */
+    public static synchronized String another() {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+                .matcher(jdbcUrl());
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected test database URL " + jdbcUrl());
+        }
+        String admin = url.group(1) + "postgres" + url.group(3);
+        String name = "baseplane_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute(admin, "create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(admin, "drop database if exists " + name + " with (force)")));
+        return url.group(1) + name + url.group(3);
+    }
+
     public static String username() {
         return "postgres";
     }
@@ -53,7 +70,11 @@ public final class TestDatabase {
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        execute(SERVER + "postgres", sql);
+    }
+
+    private static void execute(String adminUrl, String sql) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
