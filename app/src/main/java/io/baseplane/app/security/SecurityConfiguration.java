@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.baseplane.app.observability.RequestLogContextFilter;
 import io.baseplane.app.security.apikey.ApiKeyAuthentication;
 import io.baseplane.app.web.ProblemResponses;
 import io.baseplane.app.web.ratelimit.RateLimitFilter;
@@ -36,6 +37,7 @@ class SecurityConfiguration {
                             ProblemResponses problems, RateLimitProperties rateLimits,
                             ApiKeyAuthentication apiKeys) throws Exception {
         http.addFilterBefore(apiKeys.filter(), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(new RequestLogContextFilter(), BearerTokenAuthenticationFilter.class);
         if (rateLimits.enabled()) {
             // After the bearer token is read, so budgets belong to callers; before authorisation, so
             // refused requests are counted too.
@@ -46,6 +48,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole(OPERATOR)
                         // Minting is further limited to loopback callers and the local profile.
                         .requestMatchers(POST, "/dev/tokens").permitAll()
                         .requestMatchers("/error").permitAll()

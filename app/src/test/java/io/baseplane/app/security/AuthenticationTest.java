@@ -182,7 +182,7 @@ class AuthenticationTest extends PlatformTestBase {
     @Test
     void otherActuatorEndpointsAreNotReachable() {
         for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump",
-                "/actuator/metrics", "/actuator/prometheus", "/actuator/loggers", "/actuator")) {
+                "/actuator/metrics", "/actuator/loggers", "/actuator")) {
             Api.Response anonymous = api.get(path);
             Api.Response operator = api.as(tokens.operator()).get(path);
             assertThat(anonymous.status()).as(path + " " + anonymous).isIn(401, 403, 404);

@@ -1,0 +1,101 @@
+package io.baseplane.app.observability;
+
+import static io.baseplane.app.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.PlatformTestBase;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What operators see: Prometheus metrics (operators only) with processor lag, live sagas and Axon's
+ * dimensional message metrics; readiness that names each event processor and goes DOWN when one stops; and
+ * log lines of a request's whole chain carrying its correlation id, tenant and user.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityTest extends PlatformTestBase {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void prometheusAnswersOperatorsWithProcessorLagSagasAndMessageMetrics() {
+        String tenantId = createTenant("TEAM");
+        provisionWorkspace(tenantId, "olivia", "Metrics");
+
+        assertProblem(api.get("/actuator/prometheus"), 401);
+        assertProblem(api.as(tokens.tenantAdmin(tenantId, "olivia")).get("/actuator/prometheus"), 403);
+        Api.Response scraped = api.as(tokens.operator()).get("/actuator/prometheus");
+
+        assertThat(scraped.status()).as(scraped.toString()).isEqualTo(200);
+        assertThat(scraped.body())
+                .contains("baseplane_eventstore_head ")
+                .contains("baseplane_processor_lag_events{processor=\"workspace-view\"}")
+                .contains("baseplane_processor_segment_lag_events{processor=\"workspace-view\",segment=\"1\"}")
+                .contains("baseplane_processor_running{processor=\"TenantOnboardingSagaProcessor\"} 1.0")
+                .contains("baseplane_sagas_live{saga=\"WorkspaceProvisioningSaga\"}")
+                .contains("http_server_requests_seconds_count")
+                .contains("commandBus_successCounter_total{payloadType=\"CreateTenantCommand\"}")
+                .contains("commandBus_allTimer_seconds_count{payloadType=\"ReserveWorkspaceSlotCommand\"}")
+                .contains("eventProcessor_latency{");
+    }
+
+    @Test
+    void readinessNamesEveryProcessorAndIsDownWhileOneIsStopped() {
+        JsonNode ready = api.get("/actuator/health/readiness").json();
+        assertThat(ready.get("status").asText()).isEqualTo("UP");
+        assertThat(ready.get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
+
+        EventProcessor saga = processing.eventProcessor("WorkspaceProvisioningSagaProcessor").orElseThrow();
+        saga.shutDown();
+        try {
+            Api.Response notReady = api.get("/actuator/health/readiness");
+            assertThat(notReady.status()).isEqualTo(503);
+            assertThat(notReady.json().get("components").get("eventProcessors").get("status").asText()).isEqualTo("DOWN");
+            assertThat(api.get("/actuator/health/liveness").status()).as("alive all the same").isEqualTo(200);
+        } finally {
+            saga.start();
+        }
+        eventually(() -> api.get("/actuator/health/readiness").status() == 200);
+    }
+
+    @Test
+    void everyLogLineOfARequestsChainNamesItsCorrelationTenantAndUser(CapturedOutput output) {
+        String tenantId = createTenant("FREE");
+        String workspaceId = UUID.randomUUID().toString();
+        EventProcessor saga = processing.eventProcessor("WorkspaceProvisioningSagaProcessor").orElseThrow();
+
+        // A provisioning the saga must roll back logs from the saga's thread, far from the request.
+        saga.shutDown();
+        Api.Response accepted;
+        try {
+            accepted = api.as(tokens.tenantAdmin(tenantId, "alice")).post(
+                    "/api/v1/tenants/" + tenantId + "/workspaces", Map.of("id", workspaceId, "name", "Logged"));
+            assertThat(api.as(tokens.operator()).post("/api/v1/tenants/" + tenantId + "/suspend",
+                    Map.of("reason", "log test")).status()).isEqualTo(200);
+        } finally {
+            saga.start();
+        }
+        String correlationId = accepted.header("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        eventually(() -> output.getOut().contains("Provisioning of workspace " + workspaceId));
+
+        String sagaLine = output.getOut().lines().filter(line -> line.contains("Provisioning of workspace " + workspaceId))
+                .findFirst().orElseThrow();
+        assertThat(sagaLine).contains("[" + correlationId + " " + tenantId + " alice]");
+        assertThat(events.rowsOf(tenantId).stream()
+                .filter(row -> row.get("payload").toString().contains(workspaceId))
+                .map(row -> row.get("meta_data").toString()))
+                .as("the chain's events carry the request's correlation id")
+                .allSatisfy(metaData -> assertThat(metaData).contains(correlationId));
+    }
+}
