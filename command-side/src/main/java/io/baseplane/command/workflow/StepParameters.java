@@ -31,7 +31,10 @@ final class StepParameters {
             case DELAY -> seconds(field + ".seconds", required(field, "seconds", parameters, type));
             case UPSERT_RECORD -> {
                 required(field, "table", parameters, type);
-                required(field, "record", parameters, type);
+                // "delete": "true" removes the record instead (a compensation's usual job): no fields needed.
+                if (!"true".equals(parameters.get("delete"))) {
+                    required(field, "record", parameters, type);
+                }
             }
         }
         return parameters;
