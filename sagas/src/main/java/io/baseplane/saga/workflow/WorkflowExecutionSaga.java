@@ -39,6 +39,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -311,7 +312,8 @@ public class WorkflowExecutionSaga {
 
     private static Throwable refusalCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException || cause instanceof ConcurrencyException) {
+            if (cause instanceof DomainException || cause instanceof ConcurrencyException
+                    || cause instanceof AggregateStreamCreationException) {
                 return cause;
             }
         }
