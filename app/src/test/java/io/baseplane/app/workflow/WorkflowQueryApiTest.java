@@ -34,13 +34,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The workflow query API end to end on PostgreSQL: commands through Axon (the execution saga comes later,
- * so the tests drive the run's steps themselves), the projectors on their pooled processor, then the views
+ * The workflow query API end to end on PostgreSQL: commands through Axon (the tests drive the run's steps
+ * themselves, with the execution saga held, so every state is seen exactly), the projectors on their pooled processor, then the views
  * over HTTP with read-your-writes, ETags, paging and tenant isolation.
  */
 class WorkflowQueryApiTest extends PlatformTestBase {
@@ -49,6 +51,22 @@ class WorkflowQueryApiTest extends PlatformTestBase {
 
     @Autowired
     private CommandGateway commandGateway;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private final HandDrivenRuns handDriven = new HandDrivenRuns();
+
+    /** These tests play the execution saga themselves; the real one waits until they are done. */
+    @BeforeEach
+    void holdTheExecutionSaga() {
+        handDriven.holdTheSaga(processing);
+    }
+
+    @AfterEach
+    void releaseTheExecutionSaga() {
+        handDriven.releaseTheSaga();
+    }
 
     private String tenantId;
     private String workspaceId;
@@ -308,7 +326,7 @@ class WorkflowQueryApiTest extends PlatformTestBase {
         return workflowId;
     }
 
-    /** Requests a run on the workflow and starts it, as the execution saga will. */
+    /** Requests a run on the workflow and starts it, as the execution saga would. */
     private WorkflowRunId start(WorkflowId workflowId) {
         WorkflowRunId runId = WorkflowRunId.random();
         send(new RequestWorkflowRunCommand(workflowId, runId, Map.of("day", "monday")));

@@ -29,6 +29,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,6 +52,19 @@ class WorkflowViewReplayTest extends PlatformTestBase {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    private final HandDrivenRuns handDriven = new HandDrivenRuns();
+
+    /** These tests play the execution saga themselves; the real one waits until they are done. */
+    @BeforeEach
+    void holdTheExecutionSaga() {
+        handDriven.holdTheSaga(processing);
+    }
+
+    @AfterEach
+    void releaseTheExecutionSaga() {
+        handDriven.releaseTheSaga();
+    }
 
     @Test
     void aResetProcessorRebuildsTheSameRows() {

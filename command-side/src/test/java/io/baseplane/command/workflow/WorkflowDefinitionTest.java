@@ -122,6 +122,7 @@ class WorkflowDefinitionTest {
         return Stream.of(
                 Arguments.of("an HTTP call without url", withParameters(RESERVE, Map.of("method", "POST")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call to a relative url", withParameters(RESERVE, Map.of("url", "/reservations")), "steps[1].parameters.url"),
+                Arguments.of("an HTTP call whose host is a placeholder", withParameters(RESERVE, Map.of("url", "{{input.url}}")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call to an ftp url", withParameters(RESERVE, Map.of("url", "ftp://shop.example.com/x")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call with method TRACE", withParameters(RESERVE,
                         Map.of("url", "https://shop.example.com", "method", "TRACE")), "steps[1].parameters.method"),
@@ -153,6 +154,14 @@ class WorkflowDefinitionTest {
                 .when(define("Place order", NIGHTLY, steps), AS_MEMBER)
                 .expectNoEvents()
                 .expectException(invalid(field));
+    }
+
+    @Test
+    void anHttpUrlMayHoldPlaceholdersForTheRunInput() {
+        WorkflowStep call = withParameters(RESERVE, Map.of("url", "https://shop.example.com/orders/{{input.order}}?run={{runId}}"));
+        fixture.givenNoPriorActivity()
+                .when(define("Place order", NIGHTLY, List.of(call)), AS_MEMBER)
+                .expectEvents(new WorkflowDefined(WORKFLOW, WORKSPACE, TENANT, "Place order", NIGHTLY, List.of(call)));
     }
 
     @Test

@@ -69,8 +69,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * together, HTTP_CALL sends the same {@code Idempotency-Key}.
  *
  * <p>Commands are sent with {@code sendAndWait}: on the local command bus they run on this thread in a
- * savepoint of the saga's transaction. A refusal by the run aggregate (a domain rule, or a run that already
- * exists) ends the saga with a journal entry; any other failure is thrown so the processor retries the event.
+ * savepoint of the saga's transaction (their events are appended when the saga's unit of work commits).
+ * A refusal by the run aggregate (a domain rule, e.g. {@code workflow-run.exists} for a run requested twice)
+ * ends the saga with a journal entry; any other failure is thrown so the processor retries the event.
  *
  * <p>Each transition goes to the {@link SagaJournal} under the step's name.
  */

@@ -37,7 +37,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.test.AxonAssertionError;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +101,7 @@ class WorkflowExecutionSagaTest {
     @Test
     void aRunThatExistsAlreadyEndsTheSagaWithTheRefusalInTheJournal() {
         fixture.setCallbackBehavior((payload, metaData) -> {
-            throw new AggregateStreamCreationException("run exists");
+            throw new RuleViolationException("workflow-run.exists", "Run " + RUN + " was started already");
         });
 
         fixture.givenNoPriorActivity()
@@ -112,7 +111,7 @@ class WorkflowExecutionSagaTest {
 
         assertThat(journal.timeline()).containsExactly("start run FAILED");
         assertThat(journal.details(StepTransition.FAILED))
-                .containsExactly("start run failed: unexpected AggregateStreamCreationException");
+                .containsExactly("start run failed: Run " + RUN + " was started already");
     }
 
     @Test
