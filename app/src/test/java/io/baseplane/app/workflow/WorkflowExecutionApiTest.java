@@ -86,16 +86,18 @@ class WorkflowExecutionApiTest extends PlatformTestBase {
         assertThat(accepted.header("Location")).isEqualTo("/api/v1/workflow-runs/" + runId);
 
         // While the delay runs, its deadline is a row of scheduled_tasks, readable as JSON.
-        eventually(() -> delayDeadlinesOf(runId) == 1);
+        eventually(() -> sagaOf(runId) != null);
+        String sagaId = sagaOf(runId);
+        eventually(() -> delayDeadlinesOf(sagaId) == 1);
         assertThat(endpoint.requests()).containsExactly("POST /ok/reserve/A-1");
 
         JsonNode run = runReaching(runId, "COMPLETED");
         assertThat(statuses(run)).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
         assertThat(run.get("workflowId").asText()).isEqualTo(workflowId);
-        assertThat(delayDeadlinesOf(runId)).isZero();
+        assertThat(delayDeadlinesOf(sagaId)).isZero();
         assertThat(endpoint.idempotencyKeys()).containsExactly(runId + ":0");
         assertThat(jdbc.queryForList("select recipient || ' ' || topic || ' ' || body from notification_outbox "
-                + "where tenant_id = ?::uuid", String.class, tenantId))
+                + "where tenant_id = ?::uuid and topic = 'workflow.notify'", String.class, tenantId))
                 .containsExactly("ops@example.com workflow.notify Order A-1 placed");
         assertThat(jdbc.queryForList("select fields::text from workflow_record where workspace_id = ?::uuid "
                 + "and table_name = 'orders' and record_key = 'A-1'", String.class, workspaceId))
@@ -218,16 +220,18 @@ class WorkflowExecutionApiTest extends PlatformTestBase {
         }
     }
 
-    /** Delay deadlines of the run's saga waiting in db-scheduler's table. */
-    private long delayDeadlinesOf(String runId) {
-        List<String> sagaIds = jdbc.queryForList("select saga_id from association_value_entry "
-                + "where association_key = 'runId' and association_value = ?", String.class, runId);
-        if (sagaIds.isEmpty()) {
-            return -1;
-        }
+    /** The id of the saga executing the run, while it is active. */
+    private String sagaOf(String runId) {
+        return jdbc.queryForList("select saga_id from association_value_entry "
+                + "where association_key = 'runId' and association_value = ?", String.class, runId)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Delay deadlines of the saga waiting in db-scheduler's table (the task data is JSON text). */
+    private long delayDeadlinesOf(String sagaId) {
         return jdbc.queryForObject("select count(*) from scheduled_tasks where convert_from(task_data, 'UTF8') "
                 + "like '%workflow-delay-elapsed%' and convert_from(task_data, 'UTF8') like ?",
-                Long.class, "%" + sagaIds.get(0) + "%");
+                Long.class, "%" + sagaId + "%");
     }
 
     private List<String> journalOf(String runId) {
