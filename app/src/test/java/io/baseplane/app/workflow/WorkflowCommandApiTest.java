@@ -10,13 +10,11 @@ import static io.baseplane.app.workflow.WorkflowDefinitions.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +22,9 @@ import org.junit.jupiter.api.Test;
  * tenants with nothing written); malformed and invalid definitions (400 with the field, nothing written).
  * The runs requested here execute a single DELAY step, so nothing leaves the machine.
  */
-class WorkflowCommandApiTest extends PlatformTestBase {
+class WorkflowCommandApiTest extends WorkspaceWorkflowTestBase {
 
     private static final List<Map<String, Object>> WAIT = List.of(step("wait", "DELAY", Map.of("seconds", "1")));
-
-    private String tenantId;
-    private String workspaceId;
-
-    @BeforeEach
-    void provision() {
-        tenantId = createTenant("TEAM");
-        workspaceId = provisionWorkspace(tenantId, "olivia", "Operations");
-    }
 
     @Test
     void aDefinitionIsUpdatedDisabledAndEnabledWithItsVersionAsETag() {
@@ -168,13 +157,6 @@ class WorkflowCommandApiTest extends PlatformTestBase {
         return body;
     }
 
-    private Api admin() {
-        return api.as(tokens.tenantAdmin(tenantId, "olivia"));
-    }
-
-    private String workflowsPath() {
-        return "/api/v1/workspaces/" + workspaceId + "/workflows";
-    }
 
     private static String workflowPath(String workflowId) {
         return "/api/v1/workflows/" + workflowId;

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.kernel.airtable.AirtableSyncId;
 import io.baseplane.kernel.airtable.SyncRunCompleted;
 import io.baseplane.kernel.airtable.SyncRunId;
@@ -18,13 +17,11 @@ import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * against a real local HTTP server, the outbox, the record table and the persistent deadline manager;
  * compensation in reverse; a workflow started by a platform event.
  */
-class WorkflowExecutionApiTest extends PlatformTestBase {
+class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
 
     @Autowired
     private EventGateway eventGateway;
@@ -45,15 +42,6 @@ class WorkflowExecutionApiTest extends PlatformTestBase {
     private org.axonframework.config.Configuration axonConfiguration;
 
     private final LocalEndpoint endpoint = new LocalEndpoint();
-    private String tenantId;
-    private String workspaceId;
-
-    @BeforeEach
-    void provision() {
-        tenantId = createTenant("TEAM");
-        workspaceId = provisionWorkspace(tenantId, "olivia", "Operations");
-    }
-
     @AfterEach
     void stopEndpoint() {
         endpoint.close();
@@ -249,15 +237,4 @@ class WorkflowExecutionApiTest extends PlatformTestBase {
         return Integer.parseInt(endpoint.url("").substring("http://127.0.0.1:".length()));
     }
 
-    private Api admin() {
-        return api.as(tokens.tenantAdmin(tenantId, "olivia"));
-    }
-
-    private String workflowsPath() {
-        return "/api/v1/workspaces/" + workspaceId + "/workflows";
-    }
-
-    static String uuid() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -179,11 +179,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void theElapsedDelayMarksTheStepSucceeded() {
-        fixture.givenAPublished(requested())
-                .andThenAPublished(started())
-                .andThenAPublished(stepStarted(0))
-                .andThenAPublished(stepSucceeded(0))
-                .andThenAPublished(stepStarted(1))
+        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(1))
                 .whenTimeElapses(Duration.ofSeconds(60))
                 .expectDeadlinesMet(new StepDeadline(1, false))
                 .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 1, Map.of()))
@@ -228,15 +224,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aRunWhoseStepsAllSucceedLeavesItsTimelineInTheJournal() {
-        fixture.givenAPublished(requested())
-                .andThenAPublished(started())
-                .andThenAPublished(stepStarted(0))
-                .andThenAPublished(stepSucceeded(0))
-                .andThenAPublished(stepStarted(1))
-                .andThenAPublished(stepSucceeded(1))
-                .andThenAPublished(stepStarted(2))
-                .andThenAPublished(stepSucceeded(2))
-                .andThenAPublished(stepStarted(3))
+        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(3))
                 .andThenAPublished(stepSucceeded(3))
                 .whenPublishingA(new WorkflowRunCompleted(RUN, WORKFLOW, TENANT, WORKSPACE))
                 .expectActiveSagas(0);
@@ -355,15 +343,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aCompensatedRunEndsTheSagaWithTheWholeTimelineInTheJournal() {
-        fixture.givenAPublished(requested())
-                .andThenAPublished(started())
-                .andThenAPublished(stepStarted(0))
-                .andThenAPublished(stepSucceeded(0))
-                .andThenAPublished(stepStarted(1))
-                .andThenAPublished(stepSucceeded(1))
-                .andThenAPublished(stepStarted(2))
-                .andThenAPublished(stepSucceeded(2))
-                .andThenAPublished(stepStarted(3))
+        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(3))
                 .andThenAPublished(stepFailed(3, "mail server down"))
                 .andThenAPublished(compensationStarted(2, 0))
                 .andThenAPublished(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 2, "record"))
@@ -463,6 +443,17 @@ class WorkflowExecutionSagaTest {
     }
 
     // ---- events -------------------------------------------------------------------------------------
+
+    /** The run requested and started, steps 0 .. last-1 started and succeeded, step {@code last} started. */
+    private static Object[] runUntilStepStarted(int last) {
+        List<Object> events = new java.util.ArrayList<>(List.of(requested(), started()));
+        for (int index = 0; index < last; index++) {
+            events.add(stepStarted(index));
+            events.add(stepSucceeded(index));
+        }
+        events.add(stepStarted(last));
+        return events.toArray();
+    }
 
     static WorkflowRunRequested requested() {
         return requested(STEPS);

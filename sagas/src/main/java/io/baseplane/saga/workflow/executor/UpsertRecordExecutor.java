@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baseplane.kernel.workflow.StepType;
+import io.baseplane.saga.common.Savepoints;
 import io.baseplane.saga.workflow.StepContext;
 import io.baseplane.saga.workflow.StepExecutor;
 import io.baseplane.saga.workflow.StepOutcome;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,8 +47,7 @@ public class UpsertRecordExecutor implements StepExecutor {
 
     public UpsertRecordExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = Savepoints.template(transactionManager);
     }
 
     @Override
