@@ -70,14 +70,19 @@ public class HttpCallExecutor implements StepExecutor {
         String target = method + " " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
         String body = parameters.get("body");
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(context.timeout())
                 .header("Idempotency-Key", context.idempotencyKey())
                 .header("X-Baseplane-Run", context.runId().toString())
-                .header("X-Baseplane-Step", context.stepName())
-                .header("Content-Type", parameters.getOrDefault("contentType", "application/json"))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                // The index, not the name: names may hold characters a header value cannot.
+                .header("X-Baseplane-Step", Integer.toString(context.stepIndex()));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", parameters.getOrDefault("contentType", "application/json"))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpRequest request = builder.build();
         CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
             // The request timeout covers the wait for the headers; this bounds the body as well.

@@ -74,7 +74,7 @@ class HttpCallExecutorTest {
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded(Map.of("status", "201")));
         assertThat(received).containsExactly(
-                "POST /ok?x=1 {\"order\":\"A-1\"} key=" + RUN + ":0 step=call");
+                "POST /ok?x=1 {\"order\":\"A-1\"} key=" + RUN + ":0 step=0");
     }
 
     @Test
@@ -132,6 +132,6 @@ class HttpCallExecutorTest {
     }
 
     private static StepContext context(Map<String, String> parameters, Duration timeout) {
-        return new StepContext(TenantId.random(), WorkspaceId.random(), RUN, 0, "call", false, parameters, timeout);
+        return new StepContext(TenantId.random(), WorkspaceId.random(), RUN, 0, "Kundenanruf – Ü", false, parameters, timeout);
     }
 }
