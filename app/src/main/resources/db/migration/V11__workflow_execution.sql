@@ -40,16 +40,21 @@ create table workflow_record (
 
 create index workflow_record_tenant_idx on workflow_record (tenant_id);
 
--- ---- command-side lookup: which workflows an event starts ---------------------------------------------
+-- ---- command-side lookup: which workflows an event or the clock starts -------------------------------
 -- One row per workflow, kept by a subscribing handler in the Workflow's event transaction. event_type is
 -- set only for EVENT triggers; the trigger handler reads the enabled rows of a workspace and event type.
+-- cron and next_fire_at only for SCHEDULE triggers: the schedule runner claims due rows by moving
+-- next_fire_at on (a conditional update, so one instance fires each time).
 create table workflow_trigger (
     workflow_id  uuid         primary key,
     tenant_id    uuid         not null,
     workspace_id uuid         not null,
     trigger_type varchar(20)  not null check (trigger_type in ('MANUAL', 'SCHEDULE', 'EVENT')),
     event_type   varchar(100),
+    cron         varchar(100),
+    next_fire_at timestamptz,
     enabled      boolean      not null
 );
 
 create index workflow_trigger_event_idx on workflow_trigger (workspace_id, event_type) where enabled;
+create index workflow_trigger_due_idx on workflow_trigger (next_fire_at) where enabled and next_fire_at is not null;

@@ -3,6 +3,11 @@ package io.baseplane.app.axon;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.baseplane.saga.workflow.WorkflowProperties;
+import io.baseplane.saga.workflow.trigger.ScheduledWorkflowRunner;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,6 +32,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  *   <li>Transaction-aware: db-scheduler gets the data source behind a {@link TransactionAwareDataSourceProxy},
  *       so a deadline scheduled or cancelled by a saga handler commits or rolls back with the saga's
  *       transaction. Deadlines execute in Axon units of work with the platform's transaction manager.</li>
+ *   <li>The same scheduler runs the recurring poll that starts SCHEDULE workflows
+ *       ({@link ScheduledWorkflowRunner}, every {@code baseplane.workflow.schedule-poll-interval}).</li>
  *   <li>The scheduler starts after everything else (event processors, command bus) and stops before them,
  *       waiting at most {@code baseplane.deadlines.shutdown-max-wait} for deadlines being executed.</li>
  * </ul>
@@ -34,13 +41,22 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
+    static final String WORKFLOW_SCHEDULES = "workflow-schedules";
+
     @Bean
     DeadlineScheduler deadlineScheduler(DataSource dataSource, DeadlineProperties properties,
-                                        ObjectProvider<DbSchedulerDeadlineManager> deadlineManager) {
+                                        ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+                                        ObjectProvider<ScheduledWorkflowRunner> scheduledWorkflows,
+                                        WorkflowProperties workflowProperties) {
         // The task reaches the manager lazily: the manager needs the scheduler, the scheduler the task.
         Task<DbSchedulerHumanReadableDeadlineDetails> deadlineTask =
                 DbSchedulerDeadlineManager.humanReadableTask(deadlineManager::getObject);
+        // SCHEDULE workflows: one recurring poll, which db-scheduler runs on one instance at a time.
+        RecurringTask<Void> workflowSchedules = Tasks
+                .recurring(WORKFLOW_SCHEDULES, FixedDelay.of(workflowProperties.schedulePollInterval()))
+                .execute((instance, context) -> scheduledWorkflows.getObject().fireDue());
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask))
+                .startTasks(workflowSchedules)
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .pollingInterval(properties.pollingInterval())

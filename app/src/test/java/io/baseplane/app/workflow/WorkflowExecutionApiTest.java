@@ -193,19 +193,7 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
 
     /** The run ids of a workflow's runs, from the event store (the trigger runs on its own processor). */
     private List<String> runsOf(String workflowId) {
-        List<String> runs = new ArrayList<>();
-        events.rowsOf(workflowId).stream()
-                .filter(row -> row.get("payload_type").toString().endsWith("WorkflowRunRequested"))
-                .forEach(row -> runs.add(jsonOf(row.get("payload").toString()).get("runId").asText()));
-        return runs;
-    }
-
-    private static JsonNode jsonOf(String text) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return runRequests(workflowId).stream().map(request -> request.get("runId").asText()).toList();
     }
 
     /** The id of the saga executing the run, while it is active. */

@@ -28,7 +28,7 @@ class HttpCallExecutorTest {
     private static final WorkflowRunId RUN = WorkflowRunId.random();
 
     private final HttpCallExecutor executor = new HttpCallExecutor(
-            new WorkflowProperties(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+            new WorkflowProperties(Duration.ofSeconds(30), Duration.ofSeconds(2), null, null));
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
