@@ -1,12 +1,8 @@
 package io.baseplane.saga.workflow.trigger;
 
-import io.baseplane.kernel.common.DomainException;
-import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.tenant.TenantId;
-import io.baseplane.kernel.workflow.RequestWorkflowRunCommand;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunId;
-import io.baseplane.saga.common.FailureReason;
 import io.baseplane.saga.workflow.WorkflowProperties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -18,7 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +42,7 @@ public class ScheduledWorkflowRunner {
     private static final int BATCH = 100;
 
     private final JdbcTemplate jdbc;
-    private final CommandGateway commandGateway;
+    private final RunRequests runs;
     private final TransactionTemplate transaction;
     private final Duration grace;
     private final Clock clock;
@@ -62,7 +57,7 @@ public class ScheduledWorkflowRunner {
     ScheduledWorkflowRunner(JdbcTemplate jdbc, CommandGateway commandGateway, TransactionTemplate transaction,
                             Duration grace, Clock clock) {
         this.jdbc = jdbc;
-        this.commandGateway = commandGateway;
+        this.runs = new RunRequests(commandGateway);
         this.transaction = transaction;
         this.grace = grace;
         this.clock = clock;
@@ -107,22 +102,8 @@ public class ScheduledWorkflowRunner {
             log.info("Workflow {}: fire time {} missed by more than {}; skipped", due.workflowId(), at, grace);
             return false;
         }
-        WorkflowRunId runId = runIdFor(due.workflowId(), at);
-        var command = GenericCommandMessage.asCommandMessage(
-                        new RequestWorkflowRunCommand(due.workflowId(), runId, Map.of("scheduledAt", at.toString())))
-                .andMetaData(Map.of(MetaDataKeys.TENANT_ID, due.tenantId().toString()));
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (RuntimeException e) {
-            if (!(FailureReason.unwrap(e) instanceof DomainException)) {
-                throw e;
-            }
-            // Refused (workspace archived, tenant suspended): this time passes, the next one is due as usual.
-            log.warn("Workflow {}: scheduled run at {} refused: {}", due.workflowId(), at, FailureReason.of("request run", e));
-            return false;
-        }
-        log.info("Workflow {}: scheduled run {} requested for {}", due.workflowId(), runId, at);
-        return true;
+        return runs.request(due.workflowId(), runIdFor(due.workflowId(), at), due.tenantId(),
+                Map.of("scheduledAt", at.toString()), "Schedule of " + at);
     }
 
     private record Due(WorkflowId workflowId, TenantId tenantId, String cron, Timestamp at) {

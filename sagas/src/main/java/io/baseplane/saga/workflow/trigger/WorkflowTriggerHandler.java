@@ -2,26 +2,19 @@ package io.baseplane.saga.workflow.trigger;
 
 import io.baseplane.kernel.airtable.SyncRunCompleted;
 import io.baseplane.kernel.airtable.SyncRunFailed;
-import io.baseplane.kernel.common.DomainException;
-import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.tenant.TenantId;
-import io.baseplane.kernel.workflow.RequestWorkflowRunCommand;
 import io.baseplane.kernel.workflow.TriggerEvents;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workspace.WorkspaceId;
-import io.baseplane.saga.common.FailureReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,14 +35,12 @@ public class WorkflowTriggerHandler {
 
     public static final String PROCESSING_GROUP = "workflow-triggers";
 
-    private static final Logger log = LoggerFactory.getLogger(WorkflowTriggerHandler.class);
-
     private final EventTriggeredWorkflows workflows;
-    private final CommandGateway commandGateway;
+    private final RunRequests runs;
 
     public WorkflowTriggerHandler(EventTriggeredWorkflows workflows, CommandGateway commandGateway) {
         this.workflows = workflows;
-        this.commandGateway = commandGateway;
+        this.runs = new RunRequests(commandGateway);
     }
 
     @EventHandler
@@ -77,20 +68,8 @@ public class WorkflowTriggerHandler {
     private void trigger(String eventType, TenantId tenantId, WorkspaceId workspaceId, String eventId,
                          Map<String, String> input) {
         for (WorkflowId workflowId : workflows.enabledFor(tenantId, workspaceId, eventType)) {
-            WorkflowRunId runId = runIdFor(eventId, workflowId);
-            // The run belongs to the workspace's tenant, whoever's action caused the event.
-            var command = GenericCommandMessage.asCommandMessage(new RequestWorkflowRunCommand(workflowId, runId, input))
-                    .andMetaData(Map.of(MetaDataKeys.TENANT_ID, tenantId.toString()));
-            try {
-                commandGateway.sendAndWait(command);
-                log.info("Event {} ({}) requested run {} of workflow {}", eventId, eventType, runId, workflowId);
-            } catch (RuntimeException e) {
-                if (!(FailureReason.unwrap(e) instanceof DomainException)) {
-                    throw e;
-                }
-                log.warn("Event {} ({}) did not start workflow {}: {}", eventId, eventType, workflowId,
-                        FailureReason.of("request run", e));
-            }
+            runs.request(workflowId, runIdFor(eventId, workflowId), tenantId, input,
+                    "Event " + eventId + " (" + eventType + ")");
         }
     }
 }
