@@ -17,6 +17,7 @@ import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -158,6 +159,25 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
         assertThat(endpoint.requests()).containsExactly("POST /ok/synced/42");
         assertThat(runsOf(disabled)).isEmpty();
         assertThat(runsOf(byHand)).isEmpty();
+    }
+
+    @Test
+    void aRunRequestedTwiceRunsOnce() {
+        String workflowId = defineAndEnabled(workflow("Once", manual(), List.of(
+                step("call", "HTTP_CALL", Map.of("url", endpoint.url("/ok/once"))))));
+        String runId = UUID.randomUUID().toString();
+
+        // The same run requested twice, as a redelivered trigger would: the run refuses to start again.
+        assertThat(admin().post("/api/v1/workflows/" + workflowId + "/runs", Map.of("id", runId)).status()).isEqualTo(202);
+        runReaching(runId, "COMPLETED");
+        assertThat(admin().post("/api/v1/workflows/" + workflowId + "/runs", Map.of("id", runId)).status()).isEqualTo(202);
+        // A later run shows the saga processor got past the repeat.
+        String later = requestRun(workflowId);
+        runReaching(later, "COMPLETED");
+
+        assertThat(endpoint.idempotencyKeys()).containsExactly(runId + ":0", later + ":0");
+        assertThat(events.typesOf(runId)).containsOnlyOnce("WorkflowRunStarted");
+        assertThat(journalOf(runId)).containsExactly("call STARTED", "call SUCCEEDED");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

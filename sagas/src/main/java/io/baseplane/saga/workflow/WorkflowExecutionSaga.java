@@ -86,6 +86,8 @@ public class WorkflowExecutionSaga {
     static final String STEP_TIMEOUT = "workflow-step-timeout";
     static final String DELAY_ELAPSED = "workflow-delay-elapsed";
     static final String START_RUN = "start run";
+    /** The run aggregate's refusal of a second start. */
+    static final String RUN_EXISTS = "workflow-run.exists";
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowExecutionSaga.class);
 
@@ -306,7 +308,14 @@ public class WorkflowExecutionSaga {
             if (!refusal(e)) {
                 throw e;
             }
-            String reason = FailureReason.of(step, refusalCause(e));
+            Throwable refusal = refusalCause(e);
+            if (refusal instanceof DomainException domain && RUN_EXISTS.equals(domain.code())) {
+                // The run was requested again (a redelivered trigger) after its saga ended: nothing to do.
+                log.info("Run {} of workflow {} exists already; repeated request ignored", runId, workflowId);
+                SagaLifecycle.end();
+                return;
+            }
+            String reason = FailureReason.of(step, refusal);
             log.warn("Run {} of workflow {}: {} refused, saga ends: {}", runId, workflowId,
                     command.getClass().getSimpleName(), reason);
             journal().failed(step, reason);

@@ -99,7 +99,7 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aRunThatExistsAlreadyEndsTheSagaWithTheRefusalInTheJournal() {
+    void aRunThatExistsAlreadyWasRequestedTwiceAndEndsTheSagaQuietly() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             throw new RuleViolationException("workflow-run.exists", "Run " + RUN + " was started already");
         });
@@ -109,9 +109,22 @@ class WorkflowExecutionSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(0);
 
+        assertThat(journal.entries()).isEmpty();
+    }
+
+    @Test
+    void aRunTheAggregateRefusesToStartEndsTheSagaWithTheRefusalInTheJournal() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            throw new RuleViolationException("tenant.suspended", "Tenant is suspended");
+        });
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(0);
+
         assertThat(journal.timeline()).containsExactly("start run FAILED");
-        assertThat(journal.details(StepTransition.FAILED))
-                .containsExactly("start run failed: Run " + RUN + " was started already");
+        assertThat(journal.details(StepTransition.FAILED)).containsExactly("start run failed: Tenant is suspended");
     }
 
     @Test
