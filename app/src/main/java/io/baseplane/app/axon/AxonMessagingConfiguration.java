@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.saga.workflow.trigger.WorkflowTriggerHandler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -82,6 +85,18 @@ class AxonMessagingConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(COMMAND_SIDE_LOOKUPS)
                 .registerListenerInvocationErrorHandler(COMMAND_SIDE_LOOKUPS, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The workflow trigger handler reacts to what happens from now on: a processor that started at the
+     * tail of the stream would, on its first start, run every event-triggered workflow for old events.
+     */
+    @Bean
+    ConfigurerModule workflowTriggersStartAtTheHead() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(WorkflowTriggerHandler.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workflow.BeginCompensationCommand;
 import io.baseplane.kernel.workflow.CompensationStep;
@@ -34,30 +33,24 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The workflow query API end to end on PostgreSQL: commands through Axon (the execution saga comes later,
- * so the tests drive the run's steps themselves), the projectors on their pooled processor, then the views
+ * The workflow query API end to end on PostgreSQL: commands through Axon (the tests drive the run's steps
+ * themselves, with the execution saga held, so every state is seen exactly), the projectors on their pooled processor, then the views
  * over HTTP with read-your-writes, ETags, paging and tenant isolation.
+ * The tests play the execution saga themselves; the real one waits until each is done.
  */
-class WorkflowQueryApiTest extends PlatformTestBase {
+@ExtendWith(HandDrivenRuns.class)
+class WorkflowQueryApiTest extends WorkspaceWorkflowTestBase {
 
     private static final String SECRET_URL = "https://crm.example.com/export?key=s3cr3t";
 
     @Autowired
     private CommandGateway commandGateway;
 
-    private String tenantId;
-    private String workspaceId;
-
-    @BeforeEach
-    void provision() {
-        tenantId = createTenant("TEAM");
-        workspaceId = provisionWorkspace(tenantId, "olivia", "Operations");
-    }
 
     // ---- a workspace's workflows --------------------------------------------------------------------
 
@@ -308,7 +301,7 @@ class WorkflowQueryApiTest extends PlatformTestBase {
         return workflowId;
     }
 
-    /** Requests a run on the workflow and starts it, as the execution saga will. */
+    /** Requests a run on the workflow and starts it, as the execution saga would. */
     private WorkflowRunId start(WorkflowId workflowId) {
         WorkflowRunId runId = WorkflowRunId.random();
         send(new RequestWorkflowRunCommand(workflowId, runId, Map.of("day", "monday")));
@@ -332,10 +325,6 @@ class WorkflowQueryApiTest extends PlatformTestBase {
 
     private Api otherTenant() {
         return api.as(tokens.tenantAdmin(UUID.randomUUID().toString(), "mallory"));
-    }
-
-    private String workflowsPath() {
-        return "/api/v1/workspaces/" + workspaceId + "/workflows";
     }
 
     private static String runsPath(WorkflowId workflowId) {

@@ -30,12 +30,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Resetting the workflow-view processor clears its rows (reset handlers of both projectors) and the replay
  * of the whole event store rebuilds them exactly as they were, row by row.
+ * The tests play the execution saga themselves; the real one waits until each is done.
  */
+@ExtendWith(HandDrivenRuns.class)
 class WorkflowViewReplayTest extends PlatformTestBase {
 
     private static final Map<String, String> TABLES = Map.of(

@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The parameters each step type needs (the same rules hold for a compensation of that type). */
 final class StepParameters {
 
     static final int MAX_DELAY_SECONDS = 86_400;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private StepParameters() {
@@ -31,7 +33,10 @@ final class StepParameters {
             case DELAY -> seconds(field + ".seconds", required(field, "seconds", parameters, type));
             case UPSERT_RECORD -> {
                 required(field, "table", parameters, type);
-                required(field, "record", parameters, type);
+                // "delete": "true" removes the record instead (a compensation's usual job): no fields needed.
+                if (!"true".equals(parameters.get("delete"))) {
+                    required(field, "record", parameters, type);
+                }
             }
         }
         return parameters;
@@ -48,7 +53,8 @@ final class StepParameters {
     private static void url(String field, String raw) {
         URI uri;
         try {
-            uri = new URI(raw.strip());
+            // Placeholders ({{input.order}}, {{runId}}) are filled in at run time; the rest must be a URL now.
+            uri = new URI(PLACEHOLDER.matcher(raw.strip()).replaceAll("x"));
         } catch (URISyntaxException e) {
             throw new InvalidValueException(field, "must be an absolute http or https URL");
         }

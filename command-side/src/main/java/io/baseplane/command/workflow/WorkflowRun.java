@@ -38,7 +38,9 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -70,8 +72,18 @@ public class WorkflowRun {
         // for Axon and Jackson
     }
 
+    /**
+     * Creates the run, or refuses when it exists: a run requested twice (a redelivered trigger, a saga
+     * catching up) must not start again. Deciding on the loaded aggregate makes that an ordinary refusal
+     * the sender sees at once, instead of a duplicate key when its transaction commits.
+     */
     @CommandHandler
-    public WorkflowRun(StartWorkflowRunCommand command, MetaData metaData) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(StartWorkflowRunCommand command, MetaData metaData) {
+        if (runId != null) {
+            Caller.from(metaData).requireAccessTo(tenantId, RESOURCE, runId);
+            throw new RuleViolationException("workflow-run.exists", "Run " + runId + " was started already");
+        }
         Ids.requireNonNull("tenantId", command.tenantId());
         Caller.from(metaData).requireAccessTo(command.tenantId(), RESOURCE, command.runId());
         Ids.requireNonNull("workflowId", command.workflowId());

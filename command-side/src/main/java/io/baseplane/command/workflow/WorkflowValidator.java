@@ -4,6 +4,7 @@ import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.workflow.CompensationStep;
 import io.baseplane.kernel.workflow.Trigger;
+import io.baseplane.kernel.workflow.TriggerEvents;
 import io.baseplane.kernel.workflow.TriggerType;
 import io.baseplane.kernel.workflow.WorkflowStep;
 import java.util.ArrayList;
@@ -121,6 +122,10 @@ final class WorkflowValidator {
         if (eventType.length() > MAX_EVENT_TYPE || !EVENT_TYPE.matcher(eventType).matches()) {
             throw new InvalidValueException("trigger.eventType",
                     "must be a dotted lower-case event type such as airtable.sync.completed");
+        }
+        if (!TriggerEvents.KNOWN.contains(eventType)) {
+            throw new InvalidValueException("trigger.eventType",
+                    "must be one of the platform's event types: " + String.join(", ", TriggerEvents.KNOWN));
         }
         return eventType;
     }

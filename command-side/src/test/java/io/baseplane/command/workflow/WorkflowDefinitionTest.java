@@ -20,6 +20,7 @@ import io.baseplane.kernel.workflow.CompensationStep;
 import io.baseplane.kernel.workflow.DefineWorkflowCommand;
 import io.baseplane.kernel.workflow.StepType;
 import io.baseplane.kernel.workflow.Trigger;
+import io.baseplane.kernel.workflow.TriggerEvents;
 import io.baseplane.kernel.workflow.TriggerType;
 import io.baseplane.kernel.workflow.UpdateWorkflowDefinitionCommand;
 import io.baseplane.kernel.workflow.WorkflowDefined;
@@ -96,6 +97,7 @@ class WorkflowDefinitionTest {
                 Arguments.of("a cron on a manual trigger", "W", new Trigger(TriggerType.MANUAL, "0 0 2 * * *", null), STEPS, "trigger.cron"),
                 Arguments.of("an upper-case event type", "W", Trigger.onEvent("Airtable.Sync.Completed"), STEPS, "trigger.eventType"),
                 Arguments.of("an event type without a dot", "W", Trigger.onEvent("completed"), STEPS, "trigger.eventType"),
+                Arguments.of("an event type the platform never publishes", "W", Trigger.onEvent("airtable.sync.exploded"), STEPS, "trigger.eventType"),
                 Arguments.of("no steps", "W", NIGHTLY, List.of(), "steps"),
                 Arguments.of("51 steps", "W", NIGHTLY, fiftyOneSteps(), "steps"),
                 Arguments.of("two steps of one name", "W", NIGHTLY, List.of(WAIT, NOTIFY, WAIT), "steps[2].name"),
@@ -120,6 +122,7 @@ class WorkflowDefinitionTest {
         return Stream.of(
                 Arguments.of("an HTTP call without url", withParameters(RESERVE, Map.of("method", "POST")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call to a relative url", withParameters(RESERVE, Map.of("url", "/reservations")), "steps[1].parameters.url"),
+                Arguments.of("an HTTP call whose host is a placeholder", withParameters(RESERVE, Map.of("url", "{{input.url}}")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call to an ftp url", withParameters(RESERVE, Map.of("url", "ftp://shop.example.com/x")), "steps[1].parameters.url"),
                 Arguments.of("an HTTP call with method TRACE", withParameters(RESERVE,
                         Map.of("url", "https://shop.example.com", "method", "TRACE")), "steps[1].parameters.method"),
@@ -151,6 +154,35 @@ class WorkflowDefinitionTest {
                 .when(define("Place order", NIGHTLY, steps), AS_MEMBER)
                 .expectNoEvents()
                 .expectException(invalid(field));
+    }
+
+    @Test
+    void anHttpUrlMayHoldPlaceholdersForTheRunInput() {
+        WorkflowStep call = withParameters(RESERVE, Map.of("url", "https://shop.example.com/orders/{{input.order}}?run={{runId}}"));
+        fixture.givenNoPriorActivity()
+                .when(define("Place order", NIGHTLY, List.of(call)), AS_MEMBER)
+                .expectEvents(new WorkflowDefined(WORKFLOW, WORKSPACE, TENANT, "Place order", NIGHTLY, List.of(call)));
+    }
+
+    @Test
+    void anUpsertCompensationThatDeletesNeedsNoRecord() {
+        WorkflowStep upsert = new WorkflowStep("Record order", StepType.UPSERT_RECORD, UPSERT.parameters(), null,
+                new CompensationStep(StepType.UPSERT_RECORD, Map.of("table", "Orders", "delete", "true")));
+        fixture.givenNoPriorActivity()
+                .when(define("Place order", NIGHTLY, List.of(upsert)), AS_MEMBER)
+                .expectEvents(new WorkflowDefined(WORKFLOW, WORKSPACE, TENANT, "Place order", NIGHTLY, List.of(upsert)));
+    }
+
+    static Stream<String> knownTriggerEvents() {
+        return TriggerEvents.KNOWN.stream();
+    }
+
+    @ParameterizedTest(name = "accepts a trigger on {0}")
+    @MethodSource("knownTriggerEvents")
+    void acceptsEveryKnownTriggerEvent(String eventType) {
+        fixture.givenNoPriorActivity()
+                .when(define("Place order", Trigger.onEvent(eventType), STEPS), AS_MEMBER)
+                .expectEvents(new WorkflowDefined(WORKFLOW, WORKSPACE, TENANT, "Place order", Trigger.onEvent(eventType), STEPS));
     }
 
     @Test

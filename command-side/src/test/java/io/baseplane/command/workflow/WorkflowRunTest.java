@@ -72,6 +72,22 @@ class WorkflowRunTest {
     }
 
     @Test
+    void refusesToStartARunThatWasStartedAlready() {
+        fixture.given(runStarted())
+                .when(new StartWorkflowRunCommand(RUN, WORKFLOW, TENANT, WORKSPACE, STEPS, INPUT), AS_SYSTEM)
+                .expectNoEvents()
+                .expectException(violates("workflow-run.exists"));
+    }
+
+    @Test
+    void anotherTenantLearnsNothingOfAnExistingRun() {
+        fixture.given(runStarted())
+                .when(new StartWorkflowRunCommand(RUN, WORKFLOW, TENANT, WORKSPACE, STEPS, INPUT), AS_OTHER_TENANT)
+                .expectNoEvents()
+                .expectException(notFound());
+    }
+
+    @Test
     void refusesToStartARunWithoutSteps() {
         fixture.givenNoPriorActivity()
                 .when(new StartWorkflowRunCommand(RUN, WORKFLOW, TENANT, WORKSPACE, List.of(), INPUT), AS_SYSTEM)

@@ -1,11 +1,11 @@
 package io.baseplane.saga.notification;
 
+import io.baseplane.saga.common.Savepoints;
 import java.sql.Types;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,11 +27,8 @@ public class OutboxNotifier implements Notifier {
 
     public OutboxNotifier(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        // NESTED = a savepoint inside the saga's transaction. PostgreSQL aborts the whole transaction on a
-        // failed statement; rolling back to the savepoint keeps it usable, so the saga's compensation and
-        // state can still commit after this notifier throws. Outside a transaction it acts like REQUIRED.
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // A savepoint: the saga's compensation and state can still commit after this notifier throws.
+        this.savepoint = Savepoints.template(transactionManager);
     }
 
     @Override

@@ -1,0 +1,25 @@
+package io.baseplane.saga.workflow;
+
+import java.util.Map;
+
+/** How an execution ended: succeeded with an output, or failed for good with a reason for people to read. */
+public record StepOutcome(boolean succeeded, Map<String, String> output, String reason) {
+
+    /** The run aggregate accepts reasons of at most this many characters. */
+    public static final int MAX_REASON = 1000;
+
+    public StepOutcome {
+        output = output == null ? Map.of() : Map.copyOf(output);
+        if (reason != null && reason.length() > MAX_REASON) {
+            reason = reason.substring(0, MAX_REASON - 1) + "…";
+        }
+    }
+
+    public static StepOutcome succeeded(Map<String, String> output) {
+        return new StepOutcome(true, output, null);
+    }
+
+    public static StepOutcome failed(String reason) {
+        return new StepOutcome(false, Map.of(), reason == null || reason.isBlank() ? "failed" : reason);
+    }
+}
