@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout     upper bound of an HTTP_CALL's connection set-up
  * @param schedulePollInterval how often SCHEDULE workflows are checked for a due fire time
  * @param scheduleGrace      a fire time missed by more than this (downtime, disabled) is skipped
+ * @param allowPrivateTargets whether HTTP_CALL may reach loopback, private, link-local (cloud metadata) and
+ *                           other internal addresses; off, so a tenant's workflow cannot probe the network
+ *                           the platform runs in
  */
 @ConfigurationProperties("baseplane.workflow")
 public record WorkflowProperties(@DefaultValue("30s") Duration defaultStepTimeout,
                                  @DefaultValue("5s") Duration connectTimeout,
                                  @DefaultValue("10s") Duration schedulePollInterval,
-                                 @DefaultValue("5m") Duration scheduleGrace) {
+                                 @DefaultValue("5m") Duration scheduleGrace,
+                                 @DefaultValue("false") boolean allowPrivateTargets) {
 
     public WorkflowProperties {
         defaultStepTimeout = positive("default-step-timeout", defaultStepTimeout, Duration.ofSeconds(30));
@@ -27,7 +31,7 @@ public record WorkflowProperties(@DefaultValue("30s") Duration defaultStepTimeou
     }
 
     public static WorkflowProperties defaults() {
-        return new WorkflowProperties(null, null, null, null);
+        return new WorkflowProperties(null, null, null, null, false);
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

@@ -34,17 +34,19 @@ import org.springframework.stereotype.Component;
 public class HttpCallExecutor implements StepExecutor {
 
     private final HttpClient client;
+    private final boolean allowPrivateTargets;
 
     @Autowired
     public HttpCallExecutor(WorkflowProperties properties) {
         this(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build(), properties.allowPrivateTargets());
     }
 
-    HttpCallExecutor(HttpClient client) {
+    HttpCallExecutor(HttpClient client, boolean allowPrivateTargets) {
         this.client = client;
+        this.allowPrivateTargets = allowPrivateTargets;
     }
 
     @Override
@@ -65,6 +67,10 @@ public class HttpCallExecutor implements StepExecutor {
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
             return StepOutcome.failed("url must be an absolute http or https URL, not "
                     + (scheme == null ? "a relative one" : "'" + scheme + ":'"));
+        }
+        if (!allowPrivateTargets && InternalAddresses.anyOf(uri.getHost())) {
+            return StepOutcome.failed("url " + uri.getHost() + " is an internal address; HTTP_CALL reaches public "
+                    + "hosts only (baseplane.workflow.allow-private-targets)");
         }
         String method = parameters.getOrDefault("method", "GET");
         String target = method + " " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())

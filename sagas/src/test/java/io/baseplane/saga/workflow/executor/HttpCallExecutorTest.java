@@ -27,8 +27,11 @@ class HttpCallExecutorTest {
 
     private static final WorkflowRunId RUN = WorkflowRunId.random();
 
+    // The local test server is on loopback, so this executor may reach internal addresses; the default may not.
     private final HttpCallExecutor executor = new HttpCallExecutor(
-            new WorkflowProperties(Duration.ofSeconds(30), Duration.ofSeconds(2), null, null));
+            new WorkflowProperties(Duration.ofSeconds(30), Duration.ofSeconds(2), null, null, true));
+    private final HttpCallExecutor guarded = new HttpCallExecutor(
+            new WorkflowProperties(Duration.ofSeconds(30), Duration.ofSeconds(2), null, null, false));
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
@@ -125,6 +128,25 @@ class HttpCallExecutorTest {
         }
         assertThat(executor.execute(context(Map.of("url", "http://exa mple.com"), Duration.ofSeconds(1))).reason())
                 .isEqualTo("url is not a URL");
+    }
+
+    @Test
+    void byDefaultInternalAddressesAreRefusedWithoutACall() {
+        for (String url : List.of(url("/ok"), "http://localhost:" + server.getAddress().getPort() + "/ok",
+                "http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/", "http://192.168.1.1/",
+                "http://172.16.0.1/", "http://[::1]:" + server.getAddress().getPort() + "/ok", "http://[fd00::1]/",
+                "http://0.0.0.0:" + server.getAddress().getPort() + "/ok")) {
+            StepOutcome outcome = guarded.execute(context(Map.of("url", url), Duration.ofSeconds(1)));
+            assertThat(outcome.succeeded()).as(url).isFalse();
+            assertThat(outcome.reason()).as(url).contains("internal address");
+        }
+        assertThat(received).as("no request reached the local server").isEmpty();
+    }
+
+    @Test
+    void publicAddressesAreNotInternal() throws Exception {
+        assertThat(InternalAddresses.isInternal(java.net.InetAddress.getByName("93.184.216.34"))).isFalse();
+        assertThat(InternalAddresses.isInternal(java.net.InetAddress.getByName("2606:2800:220:1::248"))).isFalse();
     }
 
     private String url(String path) {
