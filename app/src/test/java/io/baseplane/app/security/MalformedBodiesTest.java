@@ -45,7 +45,12 @@ class MalformedBodiesTest extends PlatformTestBase {
                         "{\"name\":\"Renamed\",\"description\":\"text\"}"),
                 new Endpoint(admin, "POST", "/api/v1/workspaces/" + workspaceId + "/members",
                         "{\"userId\":\"bob\",\"role\":\"EDITOR\"}"),
-                new Endpoint(admin, "PUT", "/api/v1/workspaces/" + workspaceId + "/members/olivia", "{\"role\":\"OWNER\"}"));
+                new Endpoint(admin, "PUT", "/api/v1/workspaces/" + workspaceId + "/members/olivia", "{\"role\":\"OWNER\"}"),
+                new Endpoint(admin, "POST", "/api/v1/workspaces/" + workspaceId + "/airtable-syncs",
+                        "{\"baseId\":\"appABCDEFGHIJ1234\",\"tableIds\":[\"tblAAAAAAAAAAAAAA\"],\"tokenRef\":\"vault:fuzz\"}"),
+                new Endpoint(admin, "POST", "/api/v1/workspaces/" + workspaceId + "/workflows",
+                        "{\"name\":\"Fuzz\",\"trigger\":{\"type\":\"MANUAL\"},\"steps\":[{\"name\":\"wait\","
+                                + "\"type\":\"DELAY\",\"parameters\":{\"seconds\":\"1\"}}]}"));
 
         int refused = 0;
         for (Endpoint endpoint : endpoints) {

@@ -41,6 +41,12 @@ class RoleMatrixTest extends PlatformTestBase {
                         "PLATFORM_OPERATOR", "TENANT_ADMIN"),
                 new Row("run a sync", "POST", "/api/v1/airtable-syncs/" + anyId + "/runs", Map.of(),
                         "PLATFORM_OPERATOR", "TENANT_ADMIN"),
+                new Row("define workflow", "POST", "/api/v1/workspaces/" + workspaceId + "/workflows", Map.of(),
+                        "PLATFORM_OPERATOR", "TENANT_ADMIN"),
+                new Row("update workflow", "PUT", "/api/v1/workflows/" + anyId, Map.of(),
+                        "PLATFORM_OPERATOR", "TENANT_ADMIN"),
+                new Row("run workflow", "POST", "/api/v1/workflows/" + anyId + "/runs", Map.of(),
+                        "PLATFORM_OPERATOR", "TENANT_ADMIN"),
                 new Row("issue API key", "POST", "/api/v1/tenants/" + tenantId + "/api-keys", Map.of(),
                         "PLATFORM_OPERATOR", "TENANT_ADMIN"),
                 new Row("list API keys", "GET", "/api/v1/tenants/" + tenantId + "/api-keys", null,
@@ -77,6 +83,7 @@ class RoleMatrixTest extends PlatformTestBase {
         return switch (row.method()) {
             case "GET" -> caller.get(row.path());
             case "PATCH" -> caller.patch(row.path(), row.body());
+            case "PUT" -> caller.put(row.path(), row.body());
             default -> caller.post(row.path(), row.body());
         };
     }
