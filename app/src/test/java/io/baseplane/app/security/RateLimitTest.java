@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "baseplane.rate-limit.per-caller=5",
         "baseplane.rate-limit.per-tenant=8",
-        "baseplane.rate-limit.period=30s"})
+        "baseplane.rate-limit.period=1h"})
 class RateLimitTest extends PlatformTestBase {
 
     @Test
@@ -41,7 +41,7 @@ class RateLimitTest extends PlatformTestBase {
 
         JsonNode problem = assertProblem(refused, 429);
         assertThat(problem.get("type").asText()).endsWith("/rate-limited");
-        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 30L);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
         assertThat(events.count()).isEqualTo(before);
     }
 
@@ -72,12 +72,5 @@ class RateLimitTest extends PlatformTestBase {
 
         assertThat(api.as(tokens.member(quiet, "alice")).get("/api/v1/tenants/" + quiet).status()).isNotEqualTo(429);
         assertThat(api.as(tokens.member(busy, "carol")).get("/api/v1/tenants/" + busy).status()).isNotEqualTo(429);
-    }
-
-    @Test
-    void healthIsNeverRateLimited() {
-        for (int i = 0; i < 12; i++) {
-            assertThat(api.get("/actuator/health").status()).isEqualTo(200);
-        }
     }
 }

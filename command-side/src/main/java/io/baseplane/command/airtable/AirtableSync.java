@@ -65,18 +65,21 @@ public class AirtableSync {
     }
 
     @CommandHandler
-    public AirtableSync(ConnectAirtableBaseCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
+    public AirtableSync(ConnectAirtableBaseCommand command, MetaData metaData, OpenWorkspaces openWorkspaces,
+                        AirtableTokenGrants tokenGrants) {
         Ids.requireNonNull("tenantId", command.tenantId());
         Caller.from(metaData).requireAccessTo(command.tenantId(), RESOURCE, command.syncId());
         Ids.requireNonNull("workspaceId", command.workspaceId());
         openWorkspaces.requireOpen(command.tenantId(), command.workspaceId());
+        String tokenRef = AirtableValues.tokenRef(command.tokenRef());
+        requireGranted(tokenGrants, command.tenantId(), tokenRef);
         apply(new AirtableBaseConnected(command.syncId(), command.workspaceId(), command.tenantId(),
-                AirtableValues.baseId(command.baseId()), AirtableValues.tableIds(command.tableIds()),
-                AirtableValues.tokenRef(command.tokenRef())));
+                AirtableValues.baseId(command.baseId()), AirtableValues.tableIds(command.tableIds()), tokenRef));
     }
 
     @CommandHandler
-    public void handle(RequestSyncRunCommand command, MetaData metaData, OpenWorkspaces openWorkspaces) {
+    public void handle(RequestSyncRunCommand command, MetaData metaData, OpenWorkspaces openWorkspaces,
+                       AirtableTokenGrants tokenGrants) {
         authorize(metaData);
         SyncRunId runId = Ids.requireNonNull("runId", command.runId());
         if (!connected) {
@@ -84,6 +87,8 @@ public class AirtableSync {
                     "Airtable sync " + syncId + " is disconnected and cannot run");
         }
         openWorkspaces.requireOpen(tenantId, workspaceId);
+        // Checked again: a grant may have been withdrawn since the base was connected.
+        requireGranted(tokenGrants, tenantId, tokenRef);
         if (lastRun != null && lastRun.status().active()) {
             throw new RuleViolationException("airtable.run-in-progress",
                     "Run " + lastRun.runId() + " of Airtable sync " + syncId + " is still " + lastRun.status()
@@ -217,6 +222,14 @@ public class AirtableSync {
     @EventSourcingHandler
     void on(AirtableBaseDisconnected event) {
         connected = false;
+    }
+
+    /** The same answer whether the token does not exist or belongs to someone else: nothing is revealed. */
+    private static void requireGranted(AirtableTokenGrants grants, TenantId tenantId, String tokenRef) {
+        if (!grants.granted(tenantId, tokenRef)) {
+            throw new RuleViolationException("airtable.token-not-granted",
+                    "No Airtable token '" + tokenRef + "' is available to this tenant");
+        }
     }
 
     private void authorize(MetaData metaData) {

@@ -25,6 +25,7 @@ import io.baseplane.kernel.airtable.DisconnectAirtableBaseCommand;
 import io.baseplane.kernel.airtable.SyncRunCompleted;
 import java.util.List;
 import java.util.stream.IntStream;
+import io.baseplane.command.testing.FixedTokenGrants;
 import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -39,6 +40,7 @@ class AirtableSyncConnectionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AirtableSync.class);
         fixture.registerInjectableResource(InMemoryWorkspaceDirectory.allOpen(TENANT, WORKSPACE));
+        fixture.registerInjectableResource(FixedTokenGrants.all());
     }
 
     private static ConnectAirtableBaseCommand connect(String baseId, List<String> tableIds, String tokenRef) {

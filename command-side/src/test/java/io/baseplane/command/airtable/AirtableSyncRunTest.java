@@ -34,6 +34,7 @@ import io.baseplane.kernel.airtable.SyncRunFailed;
 import io.baseplane.kernel.airtable.SyncRunId;
 import io.baseplane.kernel.airtable.TableSchema;
 import java.util.List;
+import io.baseplane.command.testing.FixedTokenGrants;
 import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -48,6 +49,7 @@ class AirtableSyncRunTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AirtableSync.class);
         fixture.registerInjectableResource(InMemoryWorkspaceDirectory.allOpen(TENANT, WORKSPACE));
+        fixture.registerInjectableResource(FixedTokenGrants.all());
     }
 
     private static RecordPageImportedCommand importPage(String table, int pageNumber, int recordCount) {

@@ -12,6 +12,7 @@ import static io.baseplane.command.airtable.Samples.connected;
 import static io.baseplane.command.testing.DomainMatchers.notFound;
 import static io.baseplane.command.testing.DomainMatchers.violates;
 
+import io.baseplane.command.testing.FixedTokenGrants;
 import io.baseplane.command.testing.InMemoryTenantDirectory;
 import io.baseplane.command.testing.InMemoryWorkspaceDirectory;
 import io.baseplane.kernel.airtable.ConnectAirtableBaseCommand;
@@ -29,12 +30,46 @@ class AirtableSyncWorkspaceRulesTest {
 
     private final InMemoryWorkspaceDirectory workspaces = new InMemoryWorkspaceDirectory();
     private final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory().active(TENANT, Plan.TEAM);
+    private final FixedTokenGrants tokenGrants = FixedTokenGrants.all();
     private FixtureConfiguration<AirtableSync> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(AirtableSync.class);
         fixture.registerInjectableResource(InMemoryWorkspaceDirectory.gate(workspaces, tenants));
+        fixture.registerInjectableResource(tokenGrants);
+    }
+
+    @Test
+    void refusesATokenNotGrantedToTheTenantAsIfItDidNotExist() {
+        workspaces.with(TENANT, WORKSPACE, WorkspaceStatus.ACTIVE);
+        tokenGrants.withdrawAll().grant(TenantId.random(), TOKEN_REF);
+
+        fixture.givenNoPriorActivity()
+                .when(connect(), AS_MEMBER)
+                .expectNoEvents()
+                .expectException(violates("airtable.token-not-granted"));
+    }
+
+    @Test
+    void connectsWithATokenGrantedToTheTenant() {
+        workspaces.with(TENANT, WORKSPACE, WorkspaceStatus.ACTIVE);
+        tokenGrants.withdrawAll().grant(TENANT, TOKEN_REF);
+
+        fixture.givenNoPriorActivity()
+                .when(connect(), AS_MEMBER)
+                .expectEvents(connected());
+    }
+
+    @Test
+    void refusesANewRunOnceTheTokensGrantIsWithdrawn() {
+        workspaces.with(TENANT, WORKSPACE, WorkspaceStatus.ACTIVE);
+        tokenGrants.withdrawAll();
+
+        fixture.given(connected())
+                .when(new RequestSyncRunCommand(SYNC, RUN), AS_MEMBER)
+                .expectNoEvents()
+                .expectException(violates("airtable.token-not-granted"));
     }
 
     @Test

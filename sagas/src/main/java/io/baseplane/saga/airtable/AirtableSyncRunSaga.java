@@ -19,6 +19,7 @@ import io.baseplane.kernel.airtable.SyncRunRequested;
 import io.baseplane.kernel.airtable.SyncSchemaFetched;
 import io.baseplane.kernel.airtable.TableSchema;
 import io.baseplane.kernel.common.DomainException;
+import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.saga.airtable.client.AirtableClient;
 import io.baseplane.saga.airtable.client.AirtableException;
@@ -243,7 +244,8 @@ public class AirtableSyncRunSaga {
 
     /** Asks the aggregate to fail the run; its {@link SyncRunFailed} brings the compensation back here. */
     private void fail(String step, String failure) {
-        String reason = failure.length() > MAX_REASON ? failure.substring(0, MAX_REASON - 1) + "…" : failure;
+        // Airtable's own error text is quoted; cleaned, so the aggregate never refuses the failure itself.
+        String reason = Text.sanitized(failure, MAX_REASON);
         failing = true;
         journal().failed(step, reason);
         journal().compensating(DISCARD, reason);

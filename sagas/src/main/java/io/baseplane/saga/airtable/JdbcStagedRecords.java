@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,9 @@ public class JdbcStagedRecords implements StagedRecords {
             + "created_time = excluded.created_time";
     private static final int[] STAGE_TYPES =
             {Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
+
+    /** The JSON escape backslash-u0000 in JSON text, not preceded by an escaped backslash. */
+    private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -66,7 +70,8 @@ public class JdbcStagedRecords implements StagedRecords {
 
     private String toJson(AirtableRecord record) {
         try {
-            return json.writeValueAsString(record.fields());
+            // jsonb refuses the escaped NUL character, and one such cell would fail the step for good: it becomes U+FFFD.
+            return NUL_ESCAPE.matcher(json.writeValueAsString(record.fields())).replaceAll("$1\\\\ufffd");
         } catch (JsonProcessingException e) {
             // Cell values come from Jackson's own parse of Airtable's answer; they always serialise.
             throw new IllegalStateException("fields of record " + record.id() + " cannot be written as JSON", e);

@@ -1,6 +1,7 @@
 package io.baseplane.saga.common;
 
 import io.baseplane.kernel.common.DomainException;
+import io.baseplane.kernel.common.Text;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -12,6 +13,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class FailureReason {
 
+    /** The shortest reason limit of the aggregates a compensation reaches (Tenant, Workspace). */
+    public static final int MAX_LENGTH = 500;
+
     private FailureReason() {
     }
 
@@ -20,7 +24,8 @@ public final class FailureReason {
         String detail = cause instanceof DomainException && cause.getMessage() != null
                 ? cause.getMessage()
                 : "unexpected " + cause.getClass().getSimpleName();
-        return step + " failed: " + detail;
+        // Reasons travel into events whose aggregates refuse control characters and overlong text.
+        return Text.sanitized(step + " failed: " + detail, MAX_LENGTH);
     }
 
     /** Futures wrap the handler's exception; the reason must name the handler's, not the wrapper. */

@@ -1,5 +1,6 @@
 package io.baseplane.saga.journal;
 
+import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.tenant.TenantId;
 import java.util.Objects;
 
@@ -24,8 +25,7 @@ public record JournalEntry(String sagaType, String sagaKey, TenantId tenantId, S
         Objects.requireNonNull(sagaKey, "sagaKey");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(transition, "transition");
-        if (detail != null && detail.length() > MAX_DETAIL_LENGTH) {
-            detail = detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
-        }
+        // Error texts may hold anything, a NUL byte included, which PostgreSQL text refuses.
+        detail = detail == null ? null : Text.sanitized(detail, MAX_DETAIL_LENGTH);
     }
 }

@@ -1,5 +1,6 @@
 package io.baseplane.saga.workflow;
 
+import io.baseplane.kernel.common.Text;
 import java.util.Map;
 
 /** How an execution ended: succeeded with an output, or failed for good with a reason for people to read. */
@@ -10,9 +11,8 @@ public record StepOutcome(boolean succeeded, Map<String, String> output, String 
 
     public StepOutcome {
         output = output == null ? Map.of() : Map.copyOf(output);
-        if (reason != null && reason.length() > MAX_REASON) {
-            reason = reason.substring(0, MAX_REASON - 1) + "…";
-        }
+        // Reasons quote other systems (URLs, answers): cleaned so the aggregate never refuses them.
+        reason = reason == null ? null : Text.sanitized(reason, MAX_REASON);
     }
 
     public static StepOutcome succeeded(Map<String, String> output) {

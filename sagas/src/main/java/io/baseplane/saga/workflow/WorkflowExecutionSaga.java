@@ -40,7 +40,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -330,8 +329,8 @@ public class WorkflowExecutionSaga {
 
     private static Throwable refusalCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException || cause instanceof ConcurrencyException
-                    || cause instanceof AggregateStreamCreationException) {
+            // A ConcurrencyException is not a refusal: the run changed meanwhile, and a retry of the event succeeds.
+            if (cause instanceof DomainException || cause instanceof AggregateStreamCreationException) {
                 return cause;
             }
         }

@@ -46,6 +46,26 @@ public final class Text {
         return text;
     }
 
+    /**
+     * Text from elsewhere (an upstream error message, an exception) made fit to be a reason: characters
+     * {@link #requireText} would refuse are dropped (tabs and line breaks stay), it is cut to {@code max}
+     * code points (never inside a surrogate pair), and an empty result becomes "unknown". A reason that
+     * reaches an aggregate this way is never refused for its characters or length.
+     */
+    public static String sanitized(String raw, int max) {
+        if (raw == null) {
+            return "unknown";
+        }
+        int[] kept = raw.codePoints()
+                .filter(c -> !isControl(c) || c == '\n' || c == '\r' || c == '\t')
+                .toArray();
+        String text = kept.length <= max
+                ? new String(kept, 0, kept.length)
+                : new String(kept, 0, max - 1) + "…";
+        text = text.strip();
+        return text.isEmpty() ? "unknown" : text;
+    }
+
     private static void requireBounded(String field, String value, int max) {
         if (value.codePointCount(0, value.length()) > max) {
             throw new InvalidValueException(field, "must be at most " + max + " characters");

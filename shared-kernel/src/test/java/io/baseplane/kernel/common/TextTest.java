@@ -50,4 +50,18 @@ class TextTest {
         assertThat(Text.requireText("reason", "  unpaid\n", 100)).isEqualTo("unpaid");
         assertThatThrownBy(() -> Text.requireText("reason", "\n ", 100)).hasMessage("reason must not be blank");
     }
+
+    @Test
+    void sanitizedTextIsAlwaysAcceptedAsAReason() {
+        String hostile = "bad\u0000byte \u202Eevil\u0007 " + "\uD83D\uDE00".repeat(600) + "\uD83D";
+
+        String reason = Text.sanitized(hostile, 500);
+
+        assertThat(Text.requireText("reason", reason, 500)).isEqualTo(reason);
+        assertThat(reason).startsWith("badbyte evil ").endsWith("…").doesNotContain("\u0000", "\u202E", "\u0007");
+        assertThat(reason.codePointCount(0, reason.length())).isEqualTo(500);
+        assertThat(Text.sanitized("line one\nline two\t", 100)).isEqualTo("line one\nline two");
+        assertThat(Text.sanitized(" \u0000 ", 100)).isEqualTo("unknown");
+        assertThat(Text.sanitized(null, 100)).isEqualTo("unknown");
+    }
 }

@@ -66,7 +66,7 @@ class AirtableSyncCommandController {
     ResponseEntity<CommandResult> requestRun(@PathVariable AirtableSyncId syncId,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestBody(required = false) AirtableSyncRequests.RequestRun request) {
-        SyncRunId runId = request == null || request.id() == null ? SyncRunId.random() : SyncRunId.of(request.id());
+        SyncRunId runId = SyncRunId.random();
         CommandResult requested = commands.send(syncId,
                 new RequestSyncRunCommand(syncId, runId, IfMatch.expectedVersion(ifMatch)));
         return new CommandResult(runId.toString(), requested.version())

@@ -15,7 +15,11 @@ final class AirtableSyncRequests {
     record Connect(String id, String baseId, List<String> tableIds, String tokenRef) {
     }
 
-    /** The body is optional; {@code id} lets a client choose the run's id and retry the request safely. */
-    record RequestRun(String id) {
+    /**
+     * The body is optional and has no fields. Run ids are always the platform's: the run saga is found by
+     * the run id alone, so an id chosen twice (on another sync, or another tenant's) must never happen.
+     * A client retries safely with {@code Idempotency-Key}.
+     */
+    record RequestRun() {
     }
 }

@@ -2,6 +2,7 @@ package io.baseplane.saga.airtable.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the Airtable client, bound from {@code baseplane.airtable.*}. {@code tokens} maps a
  * {@code tokenRef} to its access token ({@code baseplane.airtable.tokens.<ref>}); it is the store behind
- * {@link ConfiguredSecretStore} and is never printed by {@link #toString()}.
+ * {@link ConfiguredSecretStore} and is never printed by {@link #toString()}. {@code tokenGrants} says which
+ * tenants may use a token ({@code baseplane.airtable.token-grants.<ref>}: tenant ids, or {@code *} for every
+ * tenant); a token granted to nobody is usable by no tenant, so one tenant cannot read another's bases by
+ * naming its token.
  */
 @ConfigurationProperties("baseplane.airtable")
 public record AirtableProperties(
@@ -20,7 +24,8 @@ public record AirtableProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("500ms") Duration initialBackoff,
         @DefaultValue("30s") Duration maxBackoff,
-        Map<String, String> tokens) {
+        Map<String, String> tokens,
+        Map<String, List<String>> tokenGrants) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.airtable.com");
 
@@ -44,17 +49,24 @@ public record AirtableProperties(
             throw new IllegalArgumentException("baseplane.airtable.base-url must be an http(s) URL");
         }
         tokens = tokens == null ? Map.of() : Map.copyOf(tokens);
+        tokenGrants = tokenGrants == null ? Map.of() : Map.copyOf(tokenGrants);
+    }
+
+    /** Whether the token under {@code tokenRef} may be used for {@code tenantId}'s syncs. */
+    public boolean granted(String tenantId, String tokenRef) {
+        List<String> tenants = tokenRef == null ? null : tokenGrants.get(tokenRef);
+        return tenants != null && (tenants.contains("*") || tenants.contains(tenantId));
     }
 
     /** The defaults, without tokens. */
     public static AirtableProperties defaults() {
-        return new AirtableProperties(null, null, null, 5, 5, null, null, null);
+        return new AirtableProperties(null, null, null, 5, 5, null, null, null, null);
     }
 
     /** A copy with these tokens (by tokenRef). */
     public AirtableProperties withTokens(Map<String, String> newTokens) {
         return new AirtableProperties(baseUrl, connectTimeout, requestTimeout, requestsPerSecondPerBase,
-                maxAttempts, initialBackoff, maxBackoff, newTokens);
+                maxAttempts, initialBackoff, maxBackoff, newTokens, tokenGrants);
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baseplane.kernel.airtable.FieldSchema;
 import io.baseplane.kernel.airtable.TableSchema;
+import io.baseplane.kernel.common.Text;
 import io.baseplane.saga.airtable.client.AirtableException.Kind;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -281,10 +282,7 @@ public class HttpAirtableClient implements AirtableClient {
         if (token != null && !token.isEmpty()) {
             detail = detail.replace(token, "***");
         }
-        if (detail.length() > 300) {
-            detail = detail.substring(0, 300) + "…";
-        }
-        return detail.isBlank() ? "" : " (" + detail + ")";
+        return detail.isBlank() ? "" : " (" + Text.sanitized(detail, 300) + ")";
     }
 
     private static String text(URI uri, JsonNode node, String name) {

@@ -76,8 +76,14 @@ public class ScheduledWorkflowRunner {
                 Timestamp.from(now));
         int fired = 0;
         for (Due workflow : due) {
-            if (Boolean.TRUE.equals(transaction.execute(status -> fire(workflow, now)))) {
-                fired++;
+            try {
+                if (Boolean.TRUE.equals(transaction.execute(status -> fire(workflow, now)))) {
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                // One workflow that cannot fire (a broken cron, a failing command) must not hold back those after
+                // it; its fire time stays, so it is tried again on the next poll.
+                log.error("Workflow {}: scheduled run at {} could not be requested", workflow.workflowId(), workflow.at(), e);
             }
         }
         return fired;

@@ -45,7 +45,7 @@ class HttpAirtableClientTest {
     /** Small backoffs and a generous rate so only the rate-limit test waits for permits. */
     private HttpAirtableClient client(int perSecond, int maxAttempts, Duration requestTimeout) {
         AirtableProperties props = new AirtableProperties(airtable.baseUrl(), Duration.ofSeconds(2), requestTimeout,
-                perSecond, maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), Map.of(REF, TOKEN));
+                perSecond, maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), Map.of(REF, TOKEN), null);
         return new HttpAirtableClient(props, new ConfiguredSecretStore(props));
     }
 
@@ -138,7 +138,7 @@ class HttpAirtableClientTest {
         assertThat(e.getMessage()).contains("401").contains("AUTHENTICATION_REQUIRED").doesNotContain(TOKEN);
         assertThat(e.toString()).doesNotContain(TOKEN);
         assertThat(client.toString()).doesNotContain(TOKEN);
-        assertThat(new AirtableProperties(airtable.baseUrl(), null, null, 5, 5, null, null, Map.of(REF, TOKEN)).toString())
+        assertThat(new AirtableProperties(airtable.baseUrl(), null, null, 5, 5, null, null, Map.of(REF, TOKEN), null).toString())
                 .contains(REF).doesNotContain(TOKEN);
     }
 

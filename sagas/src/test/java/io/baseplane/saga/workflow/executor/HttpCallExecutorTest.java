@@ -135,7 +135,8 @@ class HttpCallExecutorTest {
         for (String url : List.of(url("/ok"), "http://localhost:" + server.getAddress().getPort() + "/ok",
                 "http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/", "http://192.168.1.1/",
                 "http://172.16.0.1/", "http://[::1]:" + server.getAddress().getPort() + "/ok", "http://[fd00::1]/",
-                "http://0.0.0.0:" + server.getAddress().getPort() + "/ok")) {
+                "http://0.0.0.0:" + server.getAddress().getPort() + "/ok", "http://100.100.100.200/",
+                "http://198.18.0.1/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::1]/")) {
             StepOutcome outcome = guarded.execute(context(Map.of("url", url), Duration.ofSeconds(1)));
             assertThat(outcome.succeeded()).as(url).isFalse();
             assertThat(outcome.reason()).as(url).contains("internal address");
