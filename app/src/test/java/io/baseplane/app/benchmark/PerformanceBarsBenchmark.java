@@ -86,7 +86,7 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Sizes by system property: {@code bench.events} (1,000,000), {@code bench.aggregateEvents} (10,000),
  * {@code bench.runs} (3), {@code bench.seconds} (measured seconds per load run, 10), {@code bench.warmup}
- * (seconds, 3), {@code bench.threads} (HTTP senders, 16), {@code bench.rebuildRuns} (1),
+ * (seconds before each load run, 3), {@code bench.httpWarmup} (seconds of mixed HTTP load before the first, 30), {@code bench.threads} (HTTP senders, 16), {@code bench.rebuildRuns} (1),
  * {@code bench.rebuildLimit} (seconds after which the platform rebuild is cut and extrapolated, 300),
  * {@code bench.starts} (3), {@code bench.rssJvm} (JVM options of the second memory figure, comma-separated,
  * -Xmx256m), {@code bench.phases} (a subset of latency,query,rest,append,rebuild,forked, e.g. to profile
@@ -107,6 +107,7 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
+    private static final Duration HTTP_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.httpWarmup", 30));
     private static final int HTTP_THREADS = Integer.getInteger("bench.threads", 16);
     private static final int REBUILD_RUNS = Integer.getInteger("bench.rebuildRuns", 1);
     private static final Duration REBUILD_LIMIT = Duration.ofSeconds(Integer.getInteger("bench.rebuildLimit", 300));
@@ -163,11 +164,15 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
         String queried = provisionWorkspace(tenant.toString(), "owner", "Queried");
 
         double emptyP50 = phase("latency") ? emptyStoreLatency() : Double.NaN;
+        List<WorkspaceId> patched = createWorkspaces(LATENCY_AGGREGATES, "Patched");
+        if (phase("query") || phase("rest")) {
+            warmUpHttp(queried, patched);
+        }
         if (phase("query")) {
             queries(queried);
         }
         if (phase("rest")) {
-            restCommands(createWorkspaces(LATENCY_AGGREGATES, "Patched"));
+            restCommands(patched);
             awaitProcessors(Duration.ofMinutes(3));
         }
         if (phase("append")) {
@@ -281,6 +286,24 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
     }
 
     // ---------------------------------------------------------------- HTTP: queries and REST commands
+
+    /** The JIT compiles the HTTP paths before the first measured run: every request kind, mixed. */
+    private void warmUpHttp(String queried, List<WorkspaceId> patched) throws Exception {
+        LoadClient.Result warm = new LoadClient(HTTP_THREADS, Duration.ZERO, HTTP_WARMUP).closedLoop(n -> {
+            switch (n % 4) {
+                case 0:
+                    return get("/api/v1/workspaces/" + queried);
+                case 1:
+                    return get("/api/v1/bench/trivial");
+                case 2:
+                    return patch(patched.get(n % patched.size()), n);
+                default:
+                    return post("/api/v1/bench/raw-insert");
+            }
+        });
+        System.out.println("HTTP warm-up: " + warm);
+        awaitProcessors(Duration.ofMinutes(1));
+    }
 
     private void queries(String workspaceId) throws Exception {
         LoadClient client = new LoadClient(HTTP_THREADS, WARMUP, MEASURED);
