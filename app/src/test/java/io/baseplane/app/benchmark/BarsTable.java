@@ -1,7 +1,6 @@
 package io.baseplane.app.benchmark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,24 +48,7 @@ final class BarsTable {
         List<String[]> all = new ArrayList<>();
         all.add(HEADER);
         rows.forEach(row -> all.add(row.cells()));
-        int[] widths = new int[HEADER.length];
-        for (String[] cells : all) {
-            for (int i = 0; i < cells.length; i++) {
-                widths[i] = Math.max(widths[i], cells[i].length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int r = 0; r < all.size(); r++) {
-            String[] cells = all.get(r);
-            for (int i = 0; i < cells.length; i++) {
-                text.append(i == 0 ? "" : "  ").append(cells[i]).append(" ".repeat(widths[i] - cells[i].length()));
-            }
-            text.append('\n');
-            if (r == 0) {
-                text.append("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
-            }
-        }
-        return text.toString();
+        return BenchmarkReport.render(all, false);
     }
 
     String markdown() {

@@ -86,7 +86,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Sizes by system property: {@code bench.events} (1,000,000), {@code bench.aggregateEvents} (10,000),
  * {@code bench.runs} (3), {@code bench.seconds} (measured seconds per load run, 10), {@code bench.warmup}
- * (seconds before each load run, 3), {@code bench.httpWarmup} (seconds of mixed HTTP load before the first, 30), {@code bench.threads} (HTTP senders, 16), {@code bench.rebuildRuns} (1),
+ * (seconds before each load run, 3), {@code bench.httpWarmup} (seconds of mixed HTTP load before the first
+ * measured run, 30), {@code bench.threads} (HTTP senders, 16), {@code bench.rebuildRuns} (1),
  * {@code bench.rebuildLimit} (seconds after which the platform rebuild is cut and extrapolated, 300),
  * {@code bench.starts} (3), {@code bench.rssJvm} (JVM options of the second memory figure, comma-separated,
  * -Xmx256m), {@code bench.phases} (a subset of latency,query,rest,append,rebuild,forked, e.g. to profile
@@ -210,7 +211,8 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
         Path report = Path.of(System.getProperty("bench.report",
                 Path.of(System.getProperty("basedir", "."), "..", "docs", "benchmarks.md").toString()));
         Files.writeString(report, markdown(loadAtStart, took));
-        System.out.printf(Locale.ROOT, "Took %ds; written to %s%n", took.toSeconds(), report.toAbsolutePath().normalize());
+        System.out.printf(Locale.ROOT, "Took %ds; written to %s%n", took.toSeconds(),
+                report.toAbsolutePath().normalize());
     }
 
     private static boolean phase(String name) {
@@ -486,7 +488,8 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
                     for (WorkspaceId workspace : workspaces) {
                         Object event = sequence == 0
                                 ? new WorkspaceCreated(workspace, tenant, "Seeded " + workspace, "seeded")
-                                : sequence == 1 ? new MemberAdded(workspace, tenant, UserId.of("owner"), WorkspaceRole.OWNER)
+                                : sequence == 1
+                                ? new MemberAdded(workspace, tenant, UserId.of("owner"), WorkspaceRole.OWNER)
                                 : new WorkspaceDescriptionChanged(workspace, tenant, "description " + sequence);
                         bindEvent(insert, workspace.toString(), sequence, serializer.serialize(event, byte[].class),
                                 metaData);
@@ -561,7 +564,7 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
                 BarsTable.median(platform), BarsTable.median(raw), "events/s", 0.50);
         double seconds = BarsTable.median(platformSeconds) * 1_000_000 / events;
         table.row("Projection rebuild, time for 1,000,000 events", BarsTable.number(seconds) + " s"
-                        + (events == 1_000_000 ? "" : " (scaled from " + String.format(Locale.ROOT, "%,d", events) + ")"),
+                        + (events == 1_000_000 ? "" : String.format(Locale.ROOT, " (scaled from %,d)", events)),
                 "", "", "< 60 s", seconds < 60);
         table.runs("Rebuild platform [events/s]", BarsTable.list(platform));
         table.runs("Rebuild raw [events/s]", BarsTable.list(raw));
