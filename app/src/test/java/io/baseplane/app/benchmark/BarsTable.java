@@ -31,12 +31,13 @@ final class BarsTable {
         rows.add(new Row(figure, platform, baseline, ratio, bar, passed));
     }
 
-    /** A ratio row: platform / baseline against a minimum ratio. */
+    /** A ratio row: platform / baseline against a minimum ratio; a minimum of 0 means no bar applies. */
     void ratio(String figure, double platform, double baseline, String unit, double minRatio) {
         double ratio = platform / baseline;
         row(figure, number(platform) + " " + unit, number(baseline) + " " + unit,
-                String.format(Locale.ROOT, "%.2f", ratio), String.format(Locale.ROOT, "≥ %.2f", minRatio),
-                ratio >= minRatio);
+                String.format(Locale.ROOT, "%.2f", ratio),
+                minRatio > 0 ? String.format(Locale.ROOT, "≥ %.2f", minRatio) : "(none)",
+                minRatio > 0 ? Boolean.valueOf(ratio >= minRatio) : null);
     }
 
     /** The single runs behind a figure, for the markdown. */
