@@ -41,7 +41,15 @@ final class BenchmarkReport {
         for (String figure : runs.keySet()) {
             rows.add(row(figure));
         }
-        int[] widths = new int[5];
+        return render(rows, true);
+    }
+
+    /**
+     * Rows as aligned plain text, the first row a header underlined with dashes; the first column left-aligned,
+     * the others right-aligned if {@code rightAligned}.
+     */
+    static String render(List<String[]> rows, boolean rightAligned) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -51,7 +59,7 @@ final class BenchmarkReport {
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int i = 0; i < row.length; i++) {
-                String cell = i == 0 ? pad(row[i], widths[i], false) : pad(row[i], widths[i], true);
+                String cell = pad(row[i], widths[i], i > 0 && rightAligned);
                 text.append(i == 0 ? "" : "  ").append(cell);
             }
             text.append('\n');

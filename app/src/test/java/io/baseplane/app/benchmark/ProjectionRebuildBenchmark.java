@@ -26,22 +26,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -224,26 +219,10 @@ class ProjectionRebuildBenchmark {
     /** Empty views, a new processor for the configuration, timed from start until caught up (or cut). */
     private Run rebuild(Config config, String run, long first, long head, int events) throws InterruptedException {
         jdbc.execute("truncate workspace_member_view, workspace_view");
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(config.segments());
         String name = "bench-workspace-view-b" + config.batchSize() + "-s" + config.segments() + "-" + run;
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(projector)
-                        .parameterResolverFactory(axon.parameterResolverFactory())
-                        .handlerDefinition(axon.handlerDefinition(projector.getClass()))
-                        .build())
-                .messageSource(eventStore)
-                .tokenStore(tokenStore)
-                .transactionManager(new SpringTransactionManager(readModels))
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(workers)
-                .initialSegmentCount(config.segments())
-                .batchSize(config.batchSize())
-                // As resetTokens() leaves them: from the tail, a replay up to the head.
-                .initialToken(source -> ReplayToken.createReplayToken(source.createHeadToken()))
-                .build();
+        ExecutorService[] executors = new ExecutorService[2];
+        PooledStreamingEventProcessor processor = RebuildProcessors.workspaceView(name, config.batchSize(),
+                config.segments(), projector, axon, eventStore, tokenStore, readModels, executors);
         System.gc();
         long start = System.nanoTime();
         long deadline = start + RUN_LIMIT.toNanos();
@@ -251,10 +230,7 @@ class ProjectionRebuildBenchmark {
         try {
             while (true) {
                 Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-                status.values().stream().filter(EventTrackerStatus::isErrorState).findFirst().ifPresent(failed -> {
-                    throw new AssertionError(name + " failed", failed.getError());
-                });
-                if (caughtUp(status, config.segments(), head)) {
+                if (RebuildProcessors.caughtUp(status, config.segments(), head)) {
                     double seconds = seconds(System.nanoTime() - start);
                     processor.shutDown();
                     assertThat(jdbc.queryForObject("select count(*) from workspace_view", Long.class))
@@ -277,19 +253,8 @@ class ProjectionRebuildBenchmark {
             if (processor.isRunning()) {
                 processor.shutDown();
             }
-            shutDown(coordinator);
-            shutDown(workers);
+            RebuildProcessors.shutDown(executors);
         }
-    }
-
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, int segments, long head) {
-        return status.size() == segments && status.values().stream().allMatch(segment -> segment.isCaughtUp()
-                && !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);
-    }
-
-    private static void shutDown(ExecutorService executor) throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private String table(List<Config> configs, int events) {
