@@ -8,8 +8,8 @@ import static org.springframework.http.HttpMethod.PUT;
 import io.baseplane.app.observability.RequestLogContextFilter;
 import io.baseplane.app.security.apikey.ApiKeyAuthentication;
 import io.baseplane.app.web.ProblemResponses;
-import io.baseplane.app.web.ratelimit.RateLimitFilter;
 import io.baseplane.app.web.ratelimit.RateLimitProperties;
+import io.baseplane.app.web.ratelimit.RateLimits;
 import io.baseplane.kernel.common.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,12 +36,17 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
                             ProblemResponses problems, RateLimitProperties rateLimits,
                             ApiKeyAuthentication apiKeys) throws Exception {
+        RateLimits limits = new RateLimits(rateLimits, problems);
+        if (rateLimits.enabled()) {
+            // First of all, so an address that keeps bringing bad credentials is held off before any lookup.
+            http.addFilterBefore(limits.failedAuthentications(), BearerTokenAuthenticationFilter.class);
+        }
         http.addFilterBefore(apiKeys.filter(), BearerTokenAuthenticationFilter.class);
         http.addFilterAfter(new RequestLogContextFilter(), BearerTokenAuthenticationFilter.class);
         if (rateLimits.enabled()) {
             // After the bearer token is read, so budgets belong to callers; before authorisation, so
             // refused requests are counted too.
-            http.addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class);
+            http.addFilterAfter(limits.perCallerAndTenant(), BearerTokenAuthenticationFilter.class);
         }
         return http
                 .csrf(csrf -> csrf.disable())

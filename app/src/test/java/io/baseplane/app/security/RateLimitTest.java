@@ -9,7 +9,10 @@ import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.app.testing.SeparatePlatform;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -25,7 +28,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "baseplane.rate-limit.per-caller=5",
         "baseplane.rate-limit.per-tenant=8",
-        "baseplane.rate-limit.period=1h"})
+        "baseplane.rate-limit.period=1h",
+        "baseplane.rate-limit.failed-authentications-per-address=3",
+        "baseplane.rate-limit.failed-authentication-period=1h"})
+// The failed-authentication budget belongs to the address all these requests share: that test runs last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest extends PlatformTestBase {
 
     @Test
@@ -72,5 +79,23 @@ class RateLimitTest extends PlatformTestBase {
 
         assertThat(api.as(tokens.member(quiet, "alice")).get("/api/v1/tenants/" + quiet).status()).isNotEqualTo(429);
         assertThat(api.as(tokens.member(busy, "carol")).get("/api/v1/tenants/" + busy).status()).isNotEqualTo(429);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anAddressThatKeepsBringingBadCredentialsIsHeldOffButRequestsWithoutCredentialsAreNot() {
+        String tenantId = UUID.randomUUID().toString();
+        Api forged = api.as("not-a-token");
+        for (int i = 0; i < 3; i++) {
+            assertProblem(forged.get("/api/v1/tenants/" + tenantId), 401);
+        }
+
+        Api.Response heldOff = api.header("X-API-Key", "bpk_guess").get("/api/v1/tenants/" + tenantId);
+        Api.Response evenAValidToken = api.as(tokens.member(tenantId, "alice")).get("/api/v1/tenants/" + tenantId);
+
+        assertProblem(heldOff, 429);
+        assertThat(Long.parseLong(heldOff.header("Retry-After"))).isBetween(1L, 3600L);
+        assertProblem(evenAValidToken, 429);
+        assertThat(api.get("/actuator/health").status()).as("no credentials, not held off").isEqualTo(200);
     }
 }

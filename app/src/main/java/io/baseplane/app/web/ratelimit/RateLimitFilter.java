@@ -19,15 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * 429 with {@code Retry-After} once a caller, or its tenant as a whole, has used its request budget. Runs
  * after authentication, so the budget belongs to the token's subject and tenant, not to an address that
- * many clients may share; refused requests count too, so guessing is limited as well.
+ * many clients may share; requests the role matrix refuses count too. Guessing tokens or keys is limited by
+ * {@link FailedAuthenticationFilter}, which runs before authentication.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
     private final RequestBudgets budgets;
     private final ProblemResponses problems;
 
-    public RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
-        this.budgets = new RequestBudgets(properties);
+    RateLimitFilter(RequestBudgets budgets, ProblemResponses problems) {
+        this.budgets = budgets;
         this.problems = problems;
     }
 

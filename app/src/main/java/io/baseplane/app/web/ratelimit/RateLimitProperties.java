@@ -11,10 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perTenant        requests all callers of one tenant together may make per period
  * @param period           the budget's refresh period
  * @param trackedKeys      most callers and tenants remembered at once; the least recently seen are forgotten
+ * @param failedAuthenticationsPerAddress requests with a bad token or API key one client address may make per
+ *                         {@code failedAuthenticationPeriod}; beyond that the address gets 429 until it refills
+ * @param failedAuthenticationPeriod the refresh period of that budget
  */
 @ConfigurationProperties("baseplane.rate-limit")
 public record RateLimitProperties(Boolean enabled, Integer perCaller, Integer perTenant, Duration period,
-                                  Integer trackedKeys) {
+                                  Integer trackedKeys, Integer failedAuthenticationsPerAddress,
+                                  Duration failedAuthenticationPeriod) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
@@ -22,7 +26,11 @@ public record RateLimitProperties(Boolean enabled, Integer perCaller, Integer pe
         perTenant = perTenant == null ? 500 : perTenant;
         period = period == null ? Duration.ofSeconds(1) : period;
         trackedKeys = trackedKeys == null ? 100_000 : trackedKeys;
-        if (perCaller < 1 || perTenant < 1 || period.isNegative() || period.isZero() || trackedKeys < 1) {
+        failedAuthenticationsPerAddress = failedAuthenticationsPerAddress == null ? 30 : failedAuthenticationsPerAddress;
+        failedAuthenticationPeriod = failedAuthenticationPeriod == null ? Duration.ofMinutes(1) : failedAuthenticationPeriod;
+        if (perCaller < 1 || perTenant < 1 || period.isNegative() || period.isZero() || trackedKeys < 1
+                || failedAuthenticationsPerAddress < 1 || failedAuthenticationPeriod.isNegative()
+                || failedAuthenticationPeriod.isZero()) {
             throw new IllegalArgumentException("baseplane.rate-limit: budgets, period and tracked keys must be positive");
         }
     }

@@ -17,15 +17,18 @@ class RequestBudgets {
 
     private final RateLimiterConfig perCaller;
     private final RateLimiterConfig perTenant;
+    private final RateLimiterConfig failedAuthentications;
     private final Cache<String, RateLimiter> limiters;
 
     RequestBudgets(RateLimitProperties properties) {
         this.perCaller = config(properties.perCaller(), properties.period());
         this.perTenant = config(properties.perTenant(), properties.period());
+        this.failedAuthentications = config(properties.failedAuthenticationsPerAddress(),
+                properties.failedAuthenticationPeriod());
         // A limiter forgotten after a quiet period starts again with a full budget, as it would have refilled.
         this.limiters = Caffeine.newBuilder()
                 .maximumSize(properties.trackedKeys())
-                .expireAfterAccess(properties.period().multipliedBy(60))
+                .expireAfterAccess(max(properties.period(), properties.failedAuthenticationPeriod()).multipliedBy(60))
                 .build();
     }
 
@@ -38,14 +41,30 @@ class RequestBudgets {
         return take("tenant:" + tenant, perTenant);
     }
 
+    /** How long the address must wait if its failed authentications used up their budget; empty if it need not. */
+    Optional<Duration> failedAuthenticationWait(String address) {
+        RateLimiter limiter = limiters.get("auth-failures:" + address, name -> RateLimiter.of(name, failedAuthentications));
+        return limiter.getMetrics().getAvailablePermissions() > 0 ? Optional.empty() : Optional.of(waitOf(limiter, failedAuthentications));
+    }
+
+    /** Counts one refused authentication against the address. */
+    void failedAuthentication(String address) {
+        limiters.get("auth-failures:" + address, name -> RateLimiter.of(name, failedAuthentications)).acquirePermission();
+    }
+
     private Optional<Duration> take(String key, RateLimiterConfig config) {
         RateLimiter limiter = limiters.get(key, name -> RateLimiter.of(name, config));
-        if (limiter.acquirePermission()) {
-            return Optional.empty();
-        }
+        return limiter.acquirePermission() ? Optional.empty() : Optional.of(waitOf(limiter, config));
+    }
+
+    private static Duration waitOf(RateLimiter limiter, RateLimiterConfig config) {
         long nanos = limiter instanceof AtomicRateLimiter atomic
                 ? atomic.getDetailedMetrics().getNanosToWait() : config.getLimitRefreshPeriod().toNanos();
-        return Optional.of(Duration.ofNanos(Math.max(nanos, 1)));
+        return Duration.ofNanos(Math.max(nanos, 1));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static RateLimiterConfig config(int permits, Duration period) {
