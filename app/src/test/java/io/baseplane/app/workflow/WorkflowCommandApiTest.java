@@ -52,15 +52,16 @@ class WorkflowCommandApiTest extends WorkspaceWorkflowTestBase {
     }
 
     @Test
-    void aRunRequestCarriesItsInputAndAClientChosenId() {
+    void aRunRequestCarriesItsInputAndGetsAnIdOfThePlatform() {
         String workflowId = define(workflow("Nightly", manual(), WAIT));
-        String runId = UUID.randomUUID().toString();
 
         Api.Response accepted = admin().post(workflowPath(workflowId) + "/runs",
-                Map.of("id", runId, "input", Map.of("day", "monday")));
+                Map.of("input", Map.of("day", "monday")));
+        assertInvalidField(admin().post(workflowPath(workflowId) + "/runs", Map.of("id", UUID.randomUUID().toString())), "id");
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        assertThat(accepted.json().get("id").asText()).isEqualTo(runId);
+        String runId = accepted.json().get("id").asText();
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/workflow-runs/" + runId);
         assertThat(events.rowsOf(workflowId).get(1).get("payload").toString()).contains("\"day\": \"monday\"");
         eventually(() -> events.typesOf(runId).contains("WorkflowRunCompleted"));
     }

@@ -13,11 +13,16 @@ import io.baseplane.kernel.airtable.AirtableSyncId;
 import io.baseplane.kernel.airtable.SyncRunCompleted;
 import io.baseplane.kernel.airtable.SyncRunId;
 import io.baseplane.kernel.tenant.TenantId;
+import io.baseplane.kernel.workflow.RequestWorkflowRunCommand;
+import io.baseplane.kernel.workflow.WorkflowId;
+import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -35,6 +40,9 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
 
     @Autowired
     private EventGateway eventGateway;
+
+    @Autowired
+    private CommandGateway commandGateway;
 
     @Autowired
     private DeadlineManager deadlineManager;
@@ -167,10 +175,11 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
                 step("call", "HTTP_CALL", Map.of("url", endpoint.url("/ok/once"))))));
         String runId = UUID.randomUUID().toString();
 
-        // The same run requested twice, as a redelivered trigger would: the run refuses to start again.
-        assertThat(admin().post("/api/v1/workflows/" + workflowId + "/runs", Map.of("id", runId)).status()).isEqualTo(202);
+        // The same run requested twice, as a redelivered trigger would (triggers derive the run id from the
+        // event or fire time; HTTP requests always get a new one): the run refuses to start again.
+        requestRunAs(workflowId, runId);
         runReaching(runId, "COMPLETED");
-        assertThat(admin().post("/api/v1/workflows/" + workflowId + "/runs", Map.of("id", runId)).status()).isEqualTo(202);
+        requestRunAs(workflowId, runId);
         // A later run shows the saga processor got past the repeat.
         String later = requestRun(workflowId);
         runReaching(later, "COMPLETED");
@@ -245,4 +254,11 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
         return Integer.parseInt(endpoint.url("").substring("http://127.0.0.1:".length()));
     }
 
+
+    /** A run request with a chosen id, sent as a trigger sends it: straight to the workflow, in its tenant. */
+    private void requestRunAs(String workflowId, String runId) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new RequestWorkflowRunCommand(WorkflowId.of(workflowId), WorkflowRunId.of(runId), Map.of()))
+                .andMetaData(Map.of("tenantId", tenantId, "userId", "trigger")));
+    }
 }

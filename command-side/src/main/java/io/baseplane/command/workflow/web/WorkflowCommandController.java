@@ -76,7 +76,7 @@ class WorkflowCommandController {
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @RequestBody(required = false) WorkflowRequests.RequestRun body) {
         WorkflowRequests.RequestRun request = WorkflowRequests.RequestRun.of(body);
-        WorkflowRunId runId = request.id() == null ? WorkflowRunId.random() : WorkflowRunId.of(request.id());
+        WorkflowRunId runId = WorkflowRunId.random();
         commands.send(workflowId, new RequestWorkflowRunCommand(workflowId, runId, request.input(),
                 IfMatch.expectedVersion(ifMatch)));
         return new CommandResult(runId.toString(), 0).accepted(URI.create("/api/v1/workflow-runs/" + runId));

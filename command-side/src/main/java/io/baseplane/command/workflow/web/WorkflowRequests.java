@@ -18,11 +18,15 @@ final class WorkflowRequests {
     record Update(String name, Trigger trigger, List<WorkflowStep> steps) {
     }
 
-    /** {@code id} is optional: a client may choose the run's id; {@code input} may be left out. */
-    record RequestRun(String id, Map<String, String> input) {
+    /**
+     * {@code input} may be left out. Run ids are always the platform's: the execution saga is found by the
+     * run id alone, so an id chosen twice (in another workflow or tenant) must never happen. A client retries
+     * safely with {@code Idempotency-Key}.
+     */
+    record RequestRun(Map<String, String> input) {
 
         static RequestRun of(RequestRun request) {
-            return request == null ? new RequestRun(null, Map.of()) : request;
+            return request == null ? new RequestRun(Map.of()) : request;
         }
     }
 }
