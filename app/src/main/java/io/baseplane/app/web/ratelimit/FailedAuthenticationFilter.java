@@ -39,10 +39,7 @@ class FailedAuthenticationFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         Optional<Duration> wait = budgets.failedAuthenticationWait(address);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many requests with invalid credentials; retry after " + seconds + " s");
+            TooManyRequests.write(response, problems, wait.get(), "Too many requests with invalid credentials");
             return;
         }
         chain.doFilter(request, response);

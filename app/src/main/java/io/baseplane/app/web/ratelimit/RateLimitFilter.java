@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -44,10 +42,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String caller = token.getName() + "@" + (tenant == null ? "platform" : tenant);
         Optional<Duration> wait = budgets.take(caller, tenant);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many requests; retry after " + seconds + " s");
+            TooManyRequests.write(response, problems, wait.get(), "Too many requests");
             return;
         }
         chain.doFilter(request, response);
