@@ -1,15 +1,13 @@
 package io.baseplane.app.axon;
 
-import io.baseplane.app.persistence.TransactionManagersConfiguration;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -21,30 +19,25 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * (events and lookups) and the saga goes on. Where no transaction is open yet (an HTTP command, a
  * processor batch) a nested transaction is simply a new one.
  *
- * <p>Queries are the exception: they read the read models, so their units of work run in read-only
- * transactions of the read models' JPA transaction manager. A JDBC transaction of the write side would bind
- * a connection to the thread that the JPA transaction manager cannot join, and would hold a second pool
- * connection for every query. Axon's query buses (local, and the local segment under Axon Server) take
- * their transaction manager from this one bean, hence the choice by message here.
+ * <p>Queries are the exception: their units of work run in no transaction. Each query handler takes the
+ * read models' read-only transaction it needs ({@code ReadOnlyTransactions}, repeatable read where a view
+ * is read with several statements), or none where one statement answers, as for the hottest query, a
+ * workspace by id (docs/adr/0012: a transaction around it cost six extra round trips). A write-side JDBC
+ * transaction would anyway bind a connection the JPA transaction manager cannot join. Axon's query buses
+ * (local, and the local segment under Axon Server) take their transaction manager from this one bean,
+ * hence the choice by message here.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionConfiguration {
 
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager,
-                                              @Qualifier(TransactionManagersConfiguration.READ_MODELS)
-                                              JpaTransactionManager readModels) {
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         TransactionManager writeSide = new SpringTransactionManager(transactionManager,
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
-        DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition();
-        readOnly.setReadOnly(true);
-        // One consistent state even when a query reads a view with several statements.
-        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        TransactionManager queries = new SpringTransactionManager(readModels, readOnly);
-        return new ByMessageTransactionManager(writeSide, queries);
+        return new ByMessageTransactionManager(writeSide, NoTransactionManager.INSTANCE);
     }
 
-    /** Starts the query side's transaction for a query's unit of work and the write side's for everything else. */
+    /** Starts no transaction for a query's unit of work and the write side's for everything else. */
     static final class ByMessageTransactionManager implements TransactionManager {
 
         private final TransactionManager writeSide;

@@ -46,8 +46,11 @@ class JwtConfiguration {
                 : NimbusJwtDecoder.withSecretKey(hmacKey)
                         .macAlgorithm(MacAlgorithm.HS256)
                         .build();
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        decoder.setJwtValidator(validator);
+        return properties.verifiedTokens().maxSize() == 0
+                ? decoder
+                : new VerifiedTokenCache(decoder, validator, properties.verifiedTokens());
     }
 
     private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -16,19 +16,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hmacSecretFile  where a generated secret is kept across restarts
  * @param devTokens       whether {@code POST /dev/tokens} mints tokens for loopback callers (local only)
  * @param devTokenTtl     lifetime of a minted token
+ * @param verifiedTokens  how many verified tokens are remembered, and how long, so that their signatures are
+ *                        not checked on every request (claims still are)
  */
 @ConfigurationProperties("baseplane.security")
 public record SecurityProperties(String issuer, String audience, String jwkSetUri, String hmacSecret,
-                                 Path hmacSecretFile, boolean devTokens, Duration devTokenTtl) {
+                                 Path hmacSecretFile, boolean devTokens, Duration devTokenTtl,
+                                 VerifiedTokens verifiedTokens) {
 
     public SecurityProperties {
         issuer = issuer == null ? "baseplane-local" : issuer;
         audience = audience == null ? "baseplane" : audience;
         hmacSecretFile = hmacSecretFile == null ? Path.of("data", "jwt-hmac-secret") : hmacSecretFile;
         devTokenTtl = devTokenTtl == null ? Duration.ofHours(8) : devTokenTtl;
+        verifiedTokens = verifiedTokens == null ? new VerifiedTokens(null, null) : verifiedTokens;
     }
 
     boolean usesJwkSet() {
         return jwkSetUri != null && !jwkSetUri.isBlank();
+    }
+
+    /**
+     * @param maxSize tokens remembered at most (0: verify every request's signature)
+     * @param ttl     how long a verified token is remembered
+     */
+    public record VerifiedTokens(Integer maxSize, Duration ttl) {
+
+        public VerifiedTokens {
+            maxSize = maxSize == null ? 5_000 : maxSize;
+            ttl = ttl == null ? Duration.ofMinutes(1) : ttl;
+            if (maxSize < 0 || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("verified-tokens needs max-size >= 0 and a positive ttl");
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.mock.env.MockEnvironment;
 /** The token-minting endpoint refuses to exist in the prod profile, whatever turned it on. */
 class DevTokensInProductionTest {
 
-    private final SecurityProperties enabled = new SecurityProperties(null, null, null, null, null, true, null);
+    private final SecurityProperties enabled = new SecurityProperties(null, null, null, null, null, true, null, null);
 
     @Test
     void theProdProfileRefusesToStartWithDevTokens() {

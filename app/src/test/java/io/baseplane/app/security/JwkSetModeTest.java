@@ -62,7 +62,7 @@ class JwkSetModeTest {
         });
         idp.start();
         SecurityProperties properties = new SecurityProperties(ISSUER, AUDIENCE,
-                "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks.json", null, null, false, null);
+                "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks.json", null, null, false, null, null);
         decoder = new JwtConfiguration(properties).jwtDecoder(properties);
     }
 

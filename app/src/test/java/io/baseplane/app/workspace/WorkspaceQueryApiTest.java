@@ -98,6 +98,33 @@ class WorkspaceQueryApiTest extends PlatformTestBase {
         assertThat(asOperator.json()).isEqualTo(asMember.json());
     }
 
+    @Test
+    void aWorkspaceWithoutMembersYetHasAnEmptyListAndADiscardedOneIsNotFound() {
+        String tenantId = createTenant("FREE");
+        String fresh = viewRow(tenantId, "ACTIVE");
+        String discarded = viewRow(tenantId, "DISCARDED");
+
+        Api.Response read = admin(tenantId).get("/api/v1/workspaces/" + fresh);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("members")).isEmpty();
+        assertThat(read.json().get("memberCount").asInt()).isZero();
+
+        JsonNode gone = assertProblem(admin(tenantId).get("/api/v1/workspaces/" + discarded), 404);
+        JsonNode unknown = assertProblem(admin(tenantId).get("/api/v1/workspaces/" + UUID.randomUUID()), 404);
+        assertThat(gone.get("type")).isEqualTo(unknown.get("type"));
+        assertThat(gone.get("title")).isEqualTo(unknown.get("title"));
+        assertThat(gone.toString()).doesNotContainIgnoringCase("discard");
+    }
+
+    /** A view row as the projector leaves it: created with no member yet, or discarded (members removed). */
+    private String viewRow(String tenantId, String status) {
+        String workspaceId = UUID.randomUUID().toString();
+        jdbc.update("insert into workspace_view (workspace_id, tenant_id, name, description, status, member_count, "
+                + "created_at, last_active_at, version) values (?::uuid, ?::uuid, ?, '', ?, 0, now(), now(), 0)",
+                workspaceId, tenantId, "View " + workspaceId, status);
+        return workspaceId;
+    }
+
     // ---- read your writes ---------------------------------------------------------------------------
 
     @Test

@@ -9,10 +9,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Read-only transactions of the read models' JPA transaction manager for query handlers. A query that came
- * through the query bus is already in one (the application runs queries' units of work so) and joins it;
- * a handler called otherwise gets its own. Repeatable read, so that a view read with several statements (a
- * workspace and its members) is one consistent state even while a projector commits in between.
+ * Read-only transactions of the read models' JPA transaction manager for query handlers (queries' units of
+ * work run in none). Repeatable read, so that a view read with several statements (a page and its total,
+ * a workspace and its members) is one consistent state even while a projector commits in between.
  */
 @Component
 public class ReadOnlyTransactions {

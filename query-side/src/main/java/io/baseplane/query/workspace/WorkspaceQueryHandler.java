@@ -38,10 +38,13 @@ class WorkspaceQueryHandler {
     private final WorkspaceMemberRepository members;
     private final TenantViewRepository tenants;
     private final ReadOnlyTransactions transactions;
+    private final WorkspaceViewRows workspaceRows;
 
     WorkspaceQueryHandler(WorkspaceViewRepository workspaces, WorkspaceMemberRepository members,
-                          TenantViewRepository tenants, ReadOnlyTransactions transactions) {
+                          TenantViewRepository tenants, ReadOnlyTransactions transactions,
+                          WorkspaceViewRows workspaceRows) {
         this.workspaces = workspaces;
+        this.workspaceRows = workspaceRows;
         this.members = members;
         this.tenants = tenants;
         this.transactions = transactions;
@@ -50,10 +53,10 @@ class WorkspaceQueryHandler {
     @QueryHandler
     WorkspaceView handle(FindWorkspaceQuery query, MetaData metaData) {
         WorkspaceId workspaceId = query.workspaceId();
-        return transactions.read(() -> {
-            WorkspaceViewEntity workspace = visibleWorkspace(workspaceId, Caller.from(metaData));
-            return workspace.toView(members.membersOf(workspaceId.value()));
-        });
+        WorkspaceView workspace = workspaceRows.find(workspaceId)
+                .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
+        Caller.from(metaData).requireAccessTo(workspace.tenantId(), "workspace", workspaceId);
+        return workspace;
     }
 
     /** Answers a {@code ResultPage<WorkspaceSummary>}; raw, see {@link WorkspaceQueryHandler}. */
