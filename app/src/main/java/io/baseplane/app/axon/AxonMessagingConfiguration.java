@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.saga.airtable.AirtableSyncRunSaga;
+import io.baseplane.saga.tenant.TenantOnboardingSaga;
+import io.baseplane.saga.workflow.WorkflowExecutionSaga;
 import io.baseplane.saga.workflow.trigger.WorkflowTriggerHandler;
+import io.baseplane.saga.workspace.WorkspaceProvisioningSaga;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -30,6 +38,15 @@ class AxonMessagingConfiguration {
 
     /** Processing group of the command side's set-based lookup tables (see V3 migration). */
     static final String COMMAND_SIDE_LOOKUPS = "command-side-lookups";
+
+    /** The tracking processors that react to some events with commands and calls: the sagas' (Axon's names) and the triggers'. */
+    static final List<String> REACTIONS = List.of(
+            sagaProcessor(TenantOnboardingSaga.class), sagaProcessor(WorkspaceProvisioningSaga.class),
+            sagaProcessor(AirtableSyncRunSaga.class), sagaProcessor(WorkflowExecutionSaga.class),
+            WorkflowTriggerHandler.PROCESSING_GROUP);
+
+    /** Well below the token claim timeout (10 s): see {@link IgnoredEventsTokenStore}. */
+    private static final Duration IGNORED_EVENTS_TOKEN_INTERVAL = Duration.ofSeconds(1);
 
     /**
      * The Jackson 2 mapper Axon's JacksonSerializer uses for events, messages, snapshots, tokens and
@@ -100,6 +117,17 @@ class AxonMessagingConfiguration {
     }
 
     /**
+     * The reactions' tracking processors write a token that only moved past events they ignore at most once a
+     * second, instead of after every event (docs/adr/0013).
+     */
+    @Bean
+    ConfigurerModule reactionsWriteIgnoredProgressSparingly(TokenStore tokenStore) {
+        TokenStore sparing = new IgnoredEventsTokenStore(tokenStore, IGNORED_EVENTS_TOKEN_INTERVAL, Clock.systemUTC());
+        return configurer -> configurer.eventProcessing(processing -> REACTIONS.forEach(
+                name -> processing.registerTokenStore(name, configuration -> sparing)));
+    }
+
+    /**
      * Axon's default logs a failed handler and moves on, which would silently drop a saga step or leave a
      * view without an event. Propagating rolls the batch back; the streaming processor retries it with
      * backoff, so the event is handled once the cause (a database hiccup, a deployed fix) is gone.
@@ -108,5 +136,9 @@ class AxonMessagingConfiguration {
     ConfigurerModule failedEventHandlingIsRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    private static String sagaProcessor(Class<?> saga) {
+        return saga.getSimpleName() + "Processor";
     }
 }
