@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -83,14 +82,14 @@ class AxonMessagingConfiguration {
     }
 
     /**
-     * Keeps loaded aggregates between commands so a hot aggregate is not re-read from the store. Weak
-     * references let the garbage collector bound its size. With several command-handling instances on one
-     * database a cached aggregate may be stale; the append then fails on the (aggregate, sequence) key and
-     * the entry is evicted, so a stale cache costs one retried command, never a lost update.
+     * Keeps loaded aggregates between commands so a hot aggregate is not re-read from the store: the
+     * {@code aggregate-cache-size} most recently used (docs/adr/0013). With several command-handling instances
+     * on one database a cached aggregate may be stale; the append then fails on the (aggregate, sequence) key
+     * and the entry is evicted, so a stale cache costs one retried command, never a lost update.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(AxonProperties properties) {
+        return new BoundedAggregateCache(properties.aggregateCacheSize());
     }
 
     /**

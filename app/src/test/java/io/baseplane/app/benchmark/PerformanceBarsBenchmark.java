@@ -357,6 +357,7 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
                 + "endpoint", peak, BarsTable.median(baseline), "req/s", 0.60);
         table.runs("REST command [req/s]", BarsTable.list(platform));
         table.runs("Raw-insert endpoint [req/s]", BarsTable.list(baseline));
+        restCommandsAlone(client, workspaces, BarsTable.median(baseline));
 
         List<Double> p99s = new ArrayList<>();
         double half = peak / 2;
@@ -370,6 +371,31 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
         table.row(String.format(Locale.ROOT, "REST command p99 at half of peak (%,.0f req/s, open loop)", half),
                 BarsTable.number(p99) + " ms", "", "", "≤ 50 ms", p99 <= 50);
         table.runs("REST command p99 at half of peak [ms]", BarsTable.list(p99s));
+    }
+
+    /**
+     * Diagnostic, not a bar: the same PATCH load with every streaming processor paused, i.e. the command
+     * side alone, as on a node that runs no views or sagas (docs/adr/0013). Against the same raw baseline.
+     */
+    private void restCommandsAlone(LoadClient client, List<WorkspaceId> workspaces, double rawBaseline)
+            throws Exception {
+        List<StreamingEventProcessor> processors = streamingProcessors();
+        processors.forEach(EventProcessor::shutDown);
+        List<Double> alone = new ArrayList<>();
+        try {
+            for (int run = 0; run < RUNS; run++) {
+                LoadClient.Result patch = client.closedLoop(n -> patch(workspaces.get(n % workspaces.size()), n));
+                requireNoErrors(patch, "PATCH /workspaces/{id}, processors paused");
+                alone.add(patch.perSecond());
+                System.out.println("REST command run " + run + ", processors paused: " + patch);
+            }
+        } finally {
+            processors.forEach(EventProcessor::start);
+        }
+        table.ratio("REST command throughput, event processors paused (command side alone; diagnostic)",
+                BarsTable.median(alone), rawBaseline, "req/s", Double.NaN);
+        table.runs("REST command, processors paused [req/s]", BarsTable.list(alone));
+        awaitProcessors(Duration.ofMinutes(3));
     }
 
     private HttpRequest get(String path) {
