@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
-import io.baseplane.app.persistence.TransactionManagersConfiguration;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.kernel.common.MetaDataKeys;
@@ -19,6 +18,7 @@ import io.baseplane.kernel.workspace.WorkspaceCreated;
 import io.baseplane.kernel.workspace.WorkspaceDescriptionChanged;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
+import io.baseplane.projection.ReadModelGroups;
 import io.baseplane.projection.workspace.WorkspaceViewProjector;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -58,14 +58,12 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -143,10 +141,6 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
 
     @Autowired
     private DataSource dataSource;
-
-    @Autowired
-    @Qualifier(TransactionManagersConfiguration.READ_MODELS)
-    private JpaTransactionManager readModels;
 
     private final BarsTable table = new BarsTable();
     private final List<String> notes = new ArrayList<>();
@@ -602,7 +596,7 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
         ExecutorService[] executors = new ExecutorService[2];
         PooledStreamingEventProcessor processor = RebuildProcessors.workspaceView(
                 "bench-bars-workspace-view-" + run, REBUILD_BATCH, REBUILD_SEGMENTS, projector, axon, eventStore,
-                tokenStore, readModels, executors);
+                tokenStore, processing.transactionManager(ReadModelGroups.WORKSPACE_VIEW), executors);
         System.gc();
         long start = System.nanoTime();
         processor.start();

@@ -2,7 +2,6 @@ package io.baseplane.app.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baseplane.app.persistence.TransactionManagersConfiguration;
 import io.baseplane.app.testing.PlatformTest;
 import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.common.UserId;
@@ -11,6 +10,7 @@ import io.baseplane.kernel.workspace.MemberAdded;
 import io.baseplane.kernel.workspace.WorkspaceCreated;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
+import io.baseplane.projection.ReadModelGroups;
 import io.baseplane.projection.workspace.WorkspaceViewProjector;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,10 +40,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,10 +110,6 @@ class ProjectionRebuildBenchmark {
 
     @Autowired
     private PlatformTransactionManager writeSide;
-
-    @Autowired
-    @Qualifier(TransactionManagersConfiguration.READ_MODELS)
-    private JpaTransactionManager readModels;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -222,7 +216,8 @@ class ProjectionRebuildBenchmark {
         String name = "bench-workspace-view-b" + config.batchSize() + "-s" + config.segments() + "-" + run;
         ExecutorService[] executors = new ExecutorService[2];
         PooledStreamingEventProcessor processor = RebuildProcessors.workspaceView(name, config.batchSize(),
-                config.segments(), projector, axon, eventStore, tokenStore, readModels, executors);
+                config.segments(), projector, axon, eventStore, tokenStore,
+                processing.transactionManager(ReadModelGroups.WORKSPACE_VIEW), executors);
         System.gc();
         long start = System.nanoTime();
         long deadline = start + RUN_LIMIT.toNanos();

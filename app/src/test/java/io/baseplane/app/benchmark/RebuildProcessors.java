@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -13,8 +14,6 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.orm.jpa.JpaTransactionManager;
 
 /** A rebuild of the workspace view by a processor of its own, built as the app builds {@code workspace-view}. */
 final class RebuildProcessors {
@@ -23,7 +22,8 @@ final class RebuildProcessors {
     }
 
     /**
-     * A new pooled processor over the app's projector, token store, event store and read-model transactions;
+     * A new pooled processor over the app's projector, token store, event store and read-model transactions (the
+     * transaction manager the app registers for {@code workspace-view});
      * its tokens start as replay tokens from the tail with the head as the point of reset, as
      * {@code resetTokens()} leaves them. {@code executors} receives the coordinator and worker executors, for
      * {@link #shutDown(ExecutorService[])} once the processor is shut down.
@@ -31,7 +31,7 @@ final class RebuildProcessors {
     static PooledStreamingEventProcessor workspaceView(String name, int batchSize, int segments,
                                                        WorkspaceViewProjector projector, Configuration axon,
                                                        EventStore eventStore, TokenStore tokenStore,
-                                                       JpaTransactionManager readModels, ExecutorService[] executors) {
+                                                       TransactionManager readModels, ExecutorService[] executors) {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments);
         executors[0] = coordinator;
@@ -45,7 +45,7 @@ final class RebuildProcessors {
                         .build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
-                .transactionManager(new SpringTransactionManager(readModels))
+                .transactionManager(readModels)
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
                 .initialSegmentCount(segments)
