@@ -10,9 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -26,6 +31,26 @@ class ObservabilityTest extends PlatformTestBase {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void tracingIsOffUnlessTurnedOn() {
+        Tracer tracer = context.getBean(Tracer.class);
+        TraceContext callersSampledTrace = tracer.traceContextBuilder().traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .spanId("00f067aa0ba902b7").sampled(true).build();
+        Span root = tracer.nextSpan().start();
+        Span child = tracer.spanBuilder().setParent(callersSampledTrace).start();
+        try {
+            assertThat(root.isNoop()).as("a new trace is not recorded").isTrue();
+            assertThat(child.isNoop()).as("nor is a caller's sampled trace").isTrue();
+        } finally {
+            root.end();
+            child.end();
+        }
+        assertThat(context.getBeanNamesForType(SpanExporter.class)).isEmpty();
+    }
 
     @Test
     void prometheusAnswersOperatorsWithProcessorLagSagasAndMessageMetrics() {
