@@ -52,6 +52,7 @@ class TracingTest extends PlatformTestBase {
 
         Api.Response read = api.as(tokens.tenantAdmin(tenantId, "alice"))
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .header("X-Min-Version", String.valueOf(ONBOARDED_VERSION))
                 .get("/api/v1/tenants/" + tenantId);
 
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
