@@ -3,8 +3,11 @@ package io.baseplane.app.testing;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-/** Points the application under test at this run's own database. */
+/** Points the application under test at this run's own database; first, so {@link SeparatePlatform} can override it. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
