@@ -38,7 +38,7 @@ class AxonMessagingConfiguration {
     /** Processing group of the command side's set-based lookup tables (see V3 migration). */
     static final String COMMAND_SIDE_LOOKUPS = "command-side-lookups";
 
-    /** The tracking processors that react to some events with commands and calls: the sagas' (Axon's names) and the triggers'. */
+    /** The tracking processors that react to some events with commands and calls: the sagas' and the triggers'. */
     static final List<String> REACTIONS = List.of(
             sagaProcessor(TenantOnboardingSaga.class), sagaProcessor(WorkspaceProvisioningSaga.class),
             sagaProcessor(AirtableSyncRunSaga.class), sagaProcessor(WorkflowExecutionSaga.class),

@@ -27,7 +27,8 @@ class ReadModelProcessingConfiguration {
 
     @Bean
     ConfigurerModule readModelsRunInJpaTransactions(
-            @Qualifier(TransactionManagersConfiguration.READ_MODELS) JpaTransactionManager readModels, JdbcTemplate jdbc) {
+            @Qualifier(TransactionManagersConfiguration.READ_MODELS) JpaTransactionManager readModels,
+            JdbcTemplate jdbc) {
         TransactionManager transactions = new AsynchronousCommits(new SpringTransactionManager(readModels), jdbc);
         return configurer -> configurer.eventProcessing(processing -> ReadModelGroups.ALL.forEach(
                 group -> processing.registerTransactionManager(group, configuration -> transactions)));
