@@ -6,20 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
-import java.util.Map;
-import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What operators see: Prometheus metrics (operators only) with processor lag, live sagas and Axon's
@@ -50,6 +52,8 @@ class ObservabilityTest extends PlatformTestBase {
             child.end();
         }
         assertThat(context.getBeanNamesForType(SpanExporter.class)).isEmpty();
+        assertThat(context.getBean(SpanFactory.class)).as("Axon's messages make no spans")
+                .isInstanceOf(NoOpSpanFactory.class);
     }
 
     @Test

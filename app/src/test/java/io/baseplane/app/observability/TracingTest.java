@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With tracing turned on, a request joins the caller's W3C trace and its server span is exported (here to
- * memory instead of an OTLP collector). Off, the default, is checked in {@code ObservabilityTest}.
+ * memory instead of an OTLP collector), and the trace goes on through Axon: the command, and the saga that
+ * handles its event on another thread. Off, the default, is checked in {@code ObservabilityTest}.
  */
 @ContextConfiguration(initializers = SeparatePlatform.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -61,6 +63,28 @@ class TracingTest extends PlatformTestBase {
         SpanData span = serverSpansOf(TRACE_ID).get(0);
         assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
         assertThat(span.getAttributes().asMap().toString()).contains("/api/v1/tenants/{tenantId}");
+    }
+
+    @Test
+    void theTraceGoesOnThroughTheCommandIntoTheSagasThatReactToItsEvents() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        Api.Response created = api.as(tokens.operator())
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .post("/api/v1/tenants", Map.of("name", "Traced", "plan", "FREE", "owner", "alice"));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        eventually(() -> spanNamesOf(traceId).stream().anyMatch(name -> name.contains("TenantOnboardingSaga")));
+        assertThat(spanNamesOf(traceId)).as("spans of the trace")
+                .anyMatch(name -> name.contains("CreateTenantCommand"))
+                .anyMatch(name -> name.contains("TenantOnboardingSaga"));
+    }
+
+    private List<String> spanNamesOf(String traceId) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId))
+                .map(SpanData::getName)
+                .toList();
     }
 
     private List<SpanData> serverSpansOf(String traceId) {
