@@ -81,15 +81,14 @@ class TracingTest extends PlatformTestBase {
     }
 
     private List<String> spanNamesOf(String traceId) {
-        return spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId))
-                .map(SpanData::getName)
-                .toList();
+        return spansOf(traceId).stream().map(SpanData::getName).toList();
     }
 
     private List<SpanData> serverSpansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER)
-                .toList();
+        return spansOf(traceId).stream().filter(span -> span.getKind() == SpanKind.SERVER).toList();
+    }
+
+    private List<SpanData> spansOf(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
     }
 }
