@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.baseplane.command.workspace.AggregateIdentifiers;
 import io.baseplane.command.workspace.WorkspaceMemberCounts;
 import io.baseplane.command.workspace.WorkspaceNames;
+import io.baseplane.command.workspace.WorkspaceRefusals;
 import io.baseplane.kernel.common.Caller;
 import io.baseplane.kernel.common.Ids;
 import io.baseplane.kernel.common.InvalidValueException;
@@ -166,7 +168,8 @@ public class Tenant {
     }
 
     @CommandHandler
-    public void handle(ReserveWorkspaceSlotCommand command, MetaData metaData, WorkspaceNames workspaceNames) {
+    public void handle(ReserveWorkspaceSlotCommand command, MetaData metaData, WorkspaceNames workspaceNames,
+                       AggregateIdentifiers aggregateIdentifiers) {
         requireAccess(metaData);
         WorkspaceId workspaceId = Ids.requireNonNull("workspaceId", command.workspaceId());
         String name = Text.requireName("name", command.workspaceName(), WORKSPACE_NAME_MAX);
@@ -175,6 +178,12 @@ public class Tenant {
         if (reservedWorkspaces.contains(workspaceId)) {
             throw new RuleViolationException("tenant.workspace-already-reserved",
                     "Workspace " + workspaceId + " already holds a slot of tenant " + tenantId);
+        }
+        // The id may be the client's choice. One that any aggregate already uses (this tenant, a workflow,
+        // another tenant's workspace) is refused now, while the caller waits, not later in the saga. Checked
+        // after the reservation above, so a repeated request for this tenant's own workspace is told that.
+        if (aggregateIdentifiers.exists(workspaceId.toString())) {
+            throw WorkspaceRefusals.idTaken(workspaceId);
         }
         if (reservedWorkspaces.size() >= plan.maxWorkspaces()) {
             throw new RuleViolationException("tenant.workspace-quota",

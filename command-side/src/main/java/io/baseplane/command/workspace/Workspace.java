@@ -72,18 +72,30 @@ public class Workspace {
     protected Workspace() {
     }
 
+    /**
+     * Creates the workspace together with its first owner, in one command: a workspace that took commands
+     * before its owner was added could fill its member slots meanwhile and then never get an owner.
+     */
     @CommandHandler
     public Workspace(CreateWorkspaceCommand command, MetaData metaData, TenantDirectory tenants,
-                     WorkspaceNames workspaceNames) {
+                     WorkspaceNames workspaceNames, AggregateIdentifiers aggregateIdentifiers) {
         WorkspaceId id = Ids.requireNonNull("workspaceId", command.workspaceId());
-        TenantId owner = Ids.requireNonNull("tenantId", command.tenantId());
+        TenantId tenant = Ids.requireNonNull("tenantId", command.tenantId());
         // The tenant is the caller's choice here, so it is the thing a foreign caller must not see.
-        Caller.from(metaData).requireAccessTo(owner, "tenant", owner);
+        Caller.from(metaData).requireAccessTo(tenant, "tenant", tenant);
         String validName = Text.requireName("name", command.name(), NAME_MAX);
         String validDescription = Text.optionalText("description", command.description(), DESCRIPTION_MAX);
-        requireAcceptingWork(owner, standingOf(owner, tenants));
-        requireNameFree(owner, validName, workspaceNames);
-        apply(new WorkspaceCreated(id, owner, validName, validDescription));
+        UserId owner = Ids.requireNonNull("owner", command.owner());
+        requireAcceptingWork(tenant, standingOf(tenant, tenants));
+        requireNameFree(tenant, validName, workspaceNames);
+        // The tenant refused a taken id when it reserved the slot, but another aggregate may have taken it
+        // since. Refused here, the saga can compensate; found only by the append, it fails at commit.
+        if (aggregateIdentifiers.exists(id.toString())) {
+            throw WorkspaceRefusals.idTaken(id);
+        }
+        // Every plan allows at least one member, so the owner needs no check against the member limit.
+        apply(new WorkspaceCreated(id, tenant, validName, validDescription));
+        apply(new MemberAdded(id, tenant, owner, WorkspaceRole.OWNER));
     }
 
     @CommandHandler

@@ -5,6 +5,7 @@ import static io.baseplane.command.testing.DomainMatchers.violates;
 
 import io.baseplane.command.testing.Callers;
 import io.baseplane.command.testing.FixedMemberCounts;
+import io.baseplane.command.testing.InMemoryAggregateIdentifiers;
 import io.baseplane.command.testing.InMemoryWorkspaceNames;
 import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.CompleteTenantOnboardingCommand;
@@ -42,6 +43,7 @@ class TenantOnboardingTest {
         fixture = new AggregateTestFixture<>(Tenant.class);
         fixture.registerInjectableResource(new InMemoryWorkspaceNames());
         fixture.registerInjectableResource(new FixedMemberCounts());
+        fixture.registerInjectableResource(new InMemoryAggregateIdentifiers());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.baseplane.command.testing.DomainMatchers.violates;
 
 import io.baseplane.command.testing.Callers;
 import io.baseplane.command.testing.FixedMemberCounts;
+import io.baseplane.command.testing.InMemoryAggregateIdentifiers;
 import io.baseplane.command.testing.InMemoryWorkspaceNames;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.UserId;
@@ -43,6 +44,7 @@ class TenantTest {
         fixture = new AggregateTestFixture<>(Tenant.class);
         fixture.registerInjectableResource(memberCounts);
         fixture.registerInjectableResource(new InMemoryWorkspaceNames());
+        fixture.registerInjectableResource(new InMemoryAggregateIdentifiers());
     }
 
     private TenantCreated created(Plan plan) {

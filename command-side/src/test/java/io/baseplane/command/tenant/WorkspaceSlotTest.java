@@ -5,6 +5,7 @@ import static io.baseplane.command.testing.DomainMatchers.violates;
 
 import io.baseplane.command.testing.Callers;
 import io.baseplane.command.testing.FixedMemberCounts;
+import io.baseplane.command.testing.InMemoryAggregateIdentifiers;
 import io.baseplane.command.testing.InMemoryWorkspaceNames;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.UserId;
@@ -35,6 +36,7 @@ class WorkspaceSlotTest {
     private final UserId alice = new UserId("alice");
     private final Map<String, Object> asAlice = Callers.userOf(tenantId, "alice");
     private final InMemoryWorkspaceNames workspaceNames = new InMemoryWorkspaceNames();
+    private final InMemoryAggregateIdentifiers aggregateIdentifiers = new InMemoryAggregateIdentifiers();
     private FixtureConfiguration<Tenant> fixture;
 
     @BeforeEach
@@ -42,6 +44,7 @@ class WorkspaceSlotTest {
         fixture = new AggregateTestFixture<>(Tenant.class);
         fixture.registerInjectableResource(workspaceNames);
         fixture.registerInjectableResource(new FixedMemberCounts());
+        fixture.registerInjectableResource(aggregateIdentifiers);
     }
 
     private TenantCreated created(Plan plan) {
@@ -137,6 +140,45 @@ class WorkspaceSlotTest {
         fixture.given(created(Plan.TEAM), reserved(workspaceId))
                 .when(reserve("Design", ""), asAlice)
                 .expectException(violates("tenant.workspace-already-reserved"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAWorkspaceIdAnyAggregateAlreadyUses() {
+        aggregateIdentifiers.used(workspaceId);
+        fixture.given(created(Plan.TEAM))
+                .when(reserve("Design", ""), asAlice)
+                .expectException(violates("workspace.id-taken"))
+                .expectExceptionMessage(
+                        "The id " + workspaceId + " is already in use; choose another id for the workspace")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheTenantsOwnIdAsAWorkspaceId() {
+        aggregateIdentifiers.used(tenantId);
+        WorkspaceId sameAsTenant = WorkspaceId.of(tenantId.toString());
+        fixture.given(created(Plan.TEAM))
+                .when(new ReserveWorkspaceSlotCommand(tenantId, sameAsTenant, "Design", "", alice), asAlice)
+                .expectException(violates("workspace.id-taken"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedReservationIsToldItHoldsTheSlotThoughItsWorkspaceNowExists() {
+        aggregateIdentifiers.used(workspaceId);
+        fixture.given(created(Plan.TEAM), reserved(workspaceId))
+                .when(reserve("Design", ""), asAlice)
+                .expectException(violates("tenant.workspace-already-reserved"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCallerOfAnotherTenantLearnsNothingAboutATakenWorkspaceId() {
+        aggregateIdentifiers.used(workspaceId);
+        fixture.given(created(Plan.TEAM))
+                .when(reserve("Design", ""), Callers.userOf(TenantId.random(), "mallory"))
+                .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
 

@@ -41,6 +41,23 @@ class WorkspaceMemberCountUpdaterTest {
                 sql -> assertThat(sql).contains("member_count = member_count - 1"));
     }
 
+    /**
+     * A workspace is created with its owner in one command: both events reach this handler in order, in the
+     * one transaction, so the owner's increment finds the row the creation just inserted and counts 1.
+     */
+    @Test
+    void countsTheOwnerAddedByTheCreatingCommand() {
+        updater.on(new WorkspaceCreated(workspaceId, tenantId, "Design", ""));
+        updater.on(new MemberAdded(workspaceId, tenantId, new UserId("alice"), WorkspaceRole.OWNER));
+
+        assertThat(jdbc.statements).satisfiesExactly(
+                insert -> assertThat(insert.sql()).startsWith("INSERT INTO workspace_member_count").contains("0)"),
+                increment -> {
+                    assertThat(increment.sql()).contains("member_count = member_count + 1");
+                    assertThat(increment.args()).containsExactly(workspaceId.value());
+                });
+    }
+
     @Test
     void forgetsADiscardedWorkspace() {
         updater.on(new WorkspaceDiscarded(workspaceId, tenantId, "Design", "failed"));
