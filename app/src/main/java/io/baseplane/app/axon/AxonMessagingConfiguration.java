@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.saga.airtable.AirtableSyncRunSaga;
+import io.baseplane.saga.common.SagaProperties;
 import io.baseplane.saga.tenant.TenantOnboardingSaga;
 import io.baseplane.saga.workflow.WorkflowExecutionSaga;
 import io.baseplane.saga.workflow.trigger.WorkflowTriggerHandler;
@@ -13,6 +14,7 @@ import io.baseplane.saga.workspace.WorkspaceProvisioningSaga;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -38,11 +40,14 @@ class AxonMessagingConfiguration {
     /** Processing group of the command side's set-based lookup tables (see V3 migration). */
     static final String COMMAND_SIDE_LOOKUPS = "command-side-lookups";
 
-    /** The tracking processors that react to some events with commands and calls: the sagas' and the triggers'. */
-    static final List<String> REACTIONS = List.of(
+    /** The sagas' tracking processors. */
+    static final List<String> SAGAS = List.of(
             sagaProcessor(TenantOnboardingSaga.class), sagaProcessor(WorkspaceProvisioningSaga.class),
-            sagaProcessor(AirtableSyncRunSaga.class), sagaProcessor(WorkflowExecutionSaga.class),
-            WorkflowTriggerHandler.PROCESSING_GROUP);
+            sagaProcessor(AirtableSyncRunSaga.class), sagaProcessor(WorkflowExecutionSaga.class));
+
+    /** The tracking processors that react to some events with commands and calls: the sagas' and the triggers'. */
+    static final List<String> REACTIONS = Stream.concat(SAGAS.stream(), Stream.of(WorkflowTriggerHandler.PROCESSING_GROUP))
+            .toList();
 
     /** Well below the token claim timeout (10 s): see {@link IgnoredEventsTokenStore}. */
     private static final Duration IGNORED_EVENTS_TOKEN_INTERVAL = Duration.ofSeconds(1);
@@ -113,6 +118,20 @@ class AxonMessagingConfiguration {
                 .registerTrackingEventProcessorConfiguration(WorkflowTriggerHandler.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+    }
+
+    /**
+     * Each saga processor has {@code baseplane.sagas.segments} segments, each with a thread: sagas of different
+     * instances run in parallel (Axon puts an instance in the segment its identifier hashes to), on one node or
+     * spread over several through the segment claims in the token store (docs/adr/0015).
+     */
+    @Bean
+    ConfigurerModule sagasRunInParallelSegments(SagaProperties sagaProperties) {
+        int segments = sagaProperties.segments();
+        return configurer -> configurer.eventProcessing(processing -> SAGAS.forEach(
+                name -> processing.registerTrackingEventProcessorConfiguration(name,
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments))));
     }
 
     /**

@@ -60,6 +60,9 @@ class DeadlineConfiguration {
                 .tableName("scheduled_tasks")
                 .serializer(new JacksonSerializer())
                 .pollingInterval(properties.pollingInterval())
+                // A deadline due now (an outside call's outcome, an operator's retry) runs without waiting for
+                // the next poll when it was scheduled on this node.
+                .enableImmediateExecution()
                 .threads(properties.threads())
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();

@@ -1,5 +1,7 @@
 package io.baseplane.app.observability;
 
+import io.baseplane.saga.ops.SagaTypes;
+import io.baseplane.saga.ops.StuckSagas;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges Axon's own metrics do not give: how far each event processor (and each of its segments) is behind
  * the head of the event stream, in events; whether it runs or is in error; how many sagas of each type are
- * live; the head itself, whose rate is the event store's append rate. Registered once the application is
- * ready, when every processor exists; values are read when scraped.
+ * live and how many are stuck; the head itself, whose rate is the event store's append rate. Registered once
+ * the application is ready, when every processor exists; values are read when scraped (stuck sagas from a
+ * count a few seconds old at most, see {@link StuckSagas}).
  */
 @Component
 class PlatformMetrics {
@@ -30,14 +33,16 @@ class PlatformMetrics {
     private final TokenStore tokenStore;
     private final EventStreamHead head;
     private final JdbcTemplate jdbc;
+    private final StuckSagas stuckSagas;
 
     PlatformMetrics(MeterRegistry registry, EventProcessingConfiguration processing, TokenStore tokenStore,
-                    EventStreamHead head, JdbcTemplate jdbc) {
+                    EventStreamHead head, JdbcTemplate jdbc, StuckSagas stuckSagas) {
         this.registry = registry;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.head = head;
         this.jdbc = jdbc;
+        this.stuckSagas = stuckSagas;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,6 +63,7 @@ class PlatformMetrics {
                 registerLiveSagas(processor.getName());
             }
         }
+        registerStuckSagas();
     }
 
     private void registerLag(StreamingEventProcessor processor, Tags tags) {
@@ -79,6 +85,17 @@ class PlatformMetrics {
                 .tags("saga", sagaType)
                 .description("saga instances started and not yet ended")
                 .register(registry);
+    }
+
+    /** Tagged with the journal's saga type ({@code WorkflowExecution}), the type operators filter the list by. */
+    private void registerStuckSagas() {
+        for (String sagaType : SagaTypes.ALL) {
+            Gauge.builder("baseplane.sagas.stuck", stuckSagas, stuck -> stuck.current().of(sagaType))
+                    .tags("saga", sagaType)
+                    .description("saga instances retrying, parked, or without progress and without a pending "
+                            + "deadline for baseplane.sagas.stuck-after")
+                    .register(registry);
+        }
     }
 
     private double slowestLag(StreamingEventProcessor processor) {

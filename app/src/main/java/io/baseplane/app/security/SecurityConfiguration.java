@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         // Minting is further limited to loopback callers and the local profile.
                         .requestMatchers(POST, "/dev/tokens").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // Saga explorer and actions: across tenants, so operators only, tenant admins included out.
+                        .requestMatchers("/api/v1/ops/**").hasRole(OPERATOR)
                         .requestMatchers("/api/v1/tenants/*/api-keys", "/api/v1/tenants/*/api-keys/*")
                                 .hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(POST, "/api/v1/tenants").hasRole(OPERATOR)

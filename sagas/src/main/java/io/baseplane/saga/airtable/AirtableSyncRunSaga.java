@@ -1,9 +1,6 @@
 package io.baseplane.saga.airtable;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.baseplane.kernel.airtable.AirtableSyncId;
 import io.baseplane.kernel.airtable.CompleteSyncRunCommand;
 import io.baseplane.kernel.airtable.FailSyncRunCommand;
@@ -22,13 +19,11 @@ import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.saga.airtable.client.AirtableClient;
-import io.baseplane.saga.airtable.client.AirtableException;
-import io.baseplane.saga.airtable.client.RecordPage;
+import io.baseplane.saga.common.CallOutcome;
 import io.baseplane.saga.common.FailureReason;
-import io.baseplane.saga.journal.SagaJournal;
+import io.baseplane.saga.common.SupervisedSaga;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -46,22 +41,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is failed on the aggregate with the reason; its {@link SyncRunFailed} discards the staged records and
  * marks the run compensated.
  *
- * <p>Calls to Airtable block the saga processor's thread. That is accepted here: the client bounds every
- * call (connect and request timeouts, a rate limiter that waits at most the request timeout, a bounded
- * number of retries with capped backoff, a circuit breaker that fails fast), and a run is sequential anyway.
- * Commands are sent with {@code sendAndWait} for the same reason and so that the handler itself decides
- * what follows a refusal, within its own unit of work: on the local command bus the command's events, the
- * staged page and the saga's state commit in one transaction.
+ * <p>Calls to Airtable run off the processor's thread ({@link #callOutside}): a slow base holds up only its own
+ * run, and the client's rate-limit waits and backoffs sleep on a thread of the outside-call pool. Their answers
+ * come back to {@link #called}. Commands are sent with {@code sendAndWait}, so that the handler itself decides
+ * what follows a refusal, within its own unit of work: on the local command bus the command's events, the staged
+ * page and the saga's state commit in one transaction. A technical failure (Airtable unavailable, the database)
+ * is retried and then parked, never compensated ({@link SupervisedSaga}).
  *
  * <p>The token reference is saga state (the client needs it for each call) but never appears in a log line
  * or a failure reason.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-// A field dropped in a later version must not make stored instances of running sagas unreadable.
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class AirtableSyncRunSaga {
+public class AirtableSyncRunSaga extends SupervisedSaga {
 
     static final String SAGA_TYPE = "AirtableSyncRun";
     static final String FETCH_SCHEMA = "fetch schema";
@@ -73,19 +64,12 @@ public class AirtableSyncRunSaga {
 
     private static final Logger log = LoggerFactory.getLogger(AirtableSyncRunSaga.class);
 
-    // Collaborators are injected anew each time the saga is loaded; they are not state and cannot be serialised.
-    @Autowired
-    @JsonIgnore
-    private transient CommandGateway commandGateway;
     @Autowired
     @JsonIgnore
     private transient AirtableClient airtable;
     @Autowired
     @JsonIgnore
     private transient StagedRecords stagedRecords;
-    @Autowired
-    @JsonIgnore
-    private transient SagaJournal journal;
 
     private AirtableSyncId syncId;
     private SyncRunId runId;
@@ -114,15 +98,7 @@ public class AirtableSyncRunSaga {
         tableIds = List.copyOf(event.tableIds());
         tokenRef = event.tokenRef();
         journal().started(FETCH_SCHEMA);
-        List<TableSchema> schema;
-        try {
-            schema = syncedTables(airtable.listTables(baseId, tokenRef));
-        } catch (RuntimeException e) {
-            fail(FETCH_SCHEMA, reasonFor(FETCH_SCHEMA, e));
-            return;
-        }
-        // Whether the base still has every synced table is the aggregate's rule; its refusal fails the run.
-        send(FETCH_SCHEMA, new RecordSchemaFetchedCommand(syncId, runId, schema));
+        fetchSchema();
     }
 
     @SagaEventHandler(associationProperty = "runId")
@@ -162,6 +138,7 @@ public class AirtableSyncRunSaga {
 
     @SagaEventHandler(associationProperty = "runId")
     public void on(SyncRunFailed event) {
+        endCall();
         if (!failing) {
             // Failed from outside this saga (an operator, another node): its timeline still shows why.
             journal().compensating(DISCARD, event.reason());
@@ -189,21 +166,73 @@ public class AirtableSyncRunSaga {
         importPage();
     }
 
-    /** One page of the current table: fetch it, stage its records, record the page on the run. */
+    /** Asks Airtable for the base's tables, off this thread; the answer comes back to {@link #called}. */
+    private void fetchSchema() {
+        AirtableClient client = airtable;
+        String base = baseId;
+        String token = tokenRef;
+        callOutside(FETCH_SCHEMA, client.longestCall(), () -> AirtableAnswer.of(() -> client.listTables(base, token)));
+    }
+
+    /** Asks Airtable for the current page of the current table, off this thread. */
     private void importPage() {
         String step = pageStep();
-        String table = currentTable();
         journal().started(step);
-        RecordPage page;
-        try {
-            page = airtable.listRecords(baseId, table, offset, tokenRef);
-        } catch (RuntimeException e) {
-            fail(step, reasonFor(step, e));
+        AirtableClient client = airtable;
+        String base = baseId;
+        String table = currentTable();
+        String pageOffset = offset;
+        String token = tokenRef;
+        callOutside(step, client.longestCall(),
+                () -> AirtableAnswer.of(() -> client.listRecords(base, table, pageOffset, token)));
+    }
+
+    /**
+     * Airtable answered: the schema is recorded (whether the base still has every synced table is the
+     * aggregate's rule; its refusal fails the run), or the page is staged and recorded on the run. Airtable's
+     * refusal (4xx, a missing token) fails the run; no answer or a 5xx after the client's own retries is
+     * technical, and the call is made again after a backoff, then the saga is parked.
+     */
+    @Override
+    protected void called(String step, Object result) {
+        if (result instanceof AirtableAnswer.Unavailable unavailable) {
+            failedTechnically(step, step + " failed: " + unavailable.reason());
             return;
         }
-        stagedRecords.stage(syncId, runId, table, page.records());
-        nextOffset = page.offset();
-        send(step, new RecordPageImportedCommand(syncId, runId, table, pageNumber, page.records().size()));
+        if (result instanceof CallOutcome.Unexpected unexpected) {
+            failedTechnically(step, unexpected.error());
+            return;
+        }
+        callSettled();
+        if (result instanceof AirtableAnswer.Refused refused) {
+            fail(step, step + " failed: " + refused.reason());
+        } else if (result instanceof AirtableAnswer.Tables tables) {
+            send(FETCH_SCHEMA, new RecordSchemaFetchedCommand(syncId, runId, syncedTables(tables.tables())));
+        } else if (result instanceof AirtableAnswer.Page page) {
+            stagedRecords.stage(syncId, runId, currentTable(), page.page().records());
+            nextOffset = page.page().offset();
+            send(step, new RecordPageImportedCommand(syncId, runId, currentTable(), pageNumber,
+                    page.page().records().size()));
+        }
+    }
+
+    @Override
+    protected void retryCall(String step) {
+        if (FETCH_SCHEMA.equals(step)) {
+            fetchSchema();
+        } else {
+            importPage();
+        }
+    }
+
+    /** An operator gave up: the run fails, which discards its staged records (see {@link #on(SyncRunFailed)}). */
+    @Override
+    protected void abort(String reason) {
+        if (runId == null) {
+            SagaLifecycle.end();
+            return;
+        }
+        fail("abort", reason);
     }
 
     /**
@@ -273,23 +302,6 @@ public class AirtableSyncRunSaga {
         return synced;
     }
 
-    /**
-     * Why a call to Airtable failed. The client's messages name the request, the status and Airtable's own
-     * error text, never the token; the one that names the token reference (no token stored under it) is
-     * replaced. Anything but an {@link AirtableException} is a defect on this side: the run fails all the
-     * same (retrying would hold every other run behind it), named by type, with the stack trace in the log.
-     */
-    private String reasonFor(String step, RuntimeException failure) {
-        if (!(failure instanceof AirtableException airtableFailure)) {
-            log.error("Airtable sync {} run {}: unexpected failure in step '{}'", syncId, runId, step, failure);
-            return FailureReason.of(step, failure);
-        }
-        String detail = airtableFailure.kind() == AirtableException.Kind.MISSING_TOKEN
-                ? "no Airtable access token is configured under the sync's token reference"
-                : airtableFailure.getMessage();
-        return step + " failed: " + detail;
-    }
-
     private String currentTable() {
         return tableIds.get(tableIndex);
     }
@@ -298,7 +310,18 @@ public class AirtableSyncRunSaga {
         return "import " + currentTable() + " page " + pageNumber;
     }
 
-    private SagaJournal.Of journal() {
-        return journal.of(SAGA_TYPE, runId, tenantId);
+    @Override
+    protected String sagaType() {
+        return SAGA_TYPE;
+    }
+
+    @Override
+    protected Object sagaKey() {
+        return runId;
+    }
+
+    @Override
+    protected TenantId tenant() {
+        return tenantId;
     }
 }

@@ -7,18 +7,51 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes journal entries to {@code saga_journal}. JdbcTemplate joins the transaction of the saga's unit of
- * work, so an entry commits together with the saga state it describes, or not at all: a retried event does
- * not leave a step recorded twice. The timestamp is taken here, not from {@code now()}, because every entry
- * of one transaction would otherwise carry the same time.
+ * Writes journal entries to {@code saga_journal} and keeps the instance's row in {@code saga_instance} (status,
+ * current step, attempts, last progress) up to date with them. JdbcTemplate joins the transaction of the saga's
+ * unit of work, so both commit together with the saga state they describe, or not at all: a retried event does
+ * not leave a step recorded twice. The timestamp is taken here, not from {@code now()}, because every entry of
+ * one transaction would otherwise carry the same time.
  */
 @Component
 public class JdbcSagaJournal implements SagaJournal {
 
-    private static final String INSERT = "insert into saga_journal "
-            + "(saga_type, saga_key, tenant_id, step, transition, detail, recorded_at) values (?, ?, ?, ?, ?, ?, ?)";
-    private static final int[] TYPES =
-            {Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
+    private static final String INSERT = "insert into saga_journal (saga_id, saga_type, saga_key, tenant_id, step, "
+            + "transition, detail, attempt, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE};
+
+    /**
+     * The status follows from the transition and the sticky facts (compensating, compensation failed): an
+     * ended saga keeps its final status; an explicit RETRYING or PARKED wins; an ended saga is COMPENSATION_FAILED, COMPENSATED or COMPLETED by those
+     * facts; anything else is COMPENSATION_FAILED, COMPENSATING or RUNNING by them. A new row gets the same rule
+     * applied in Java ({@link #statusOf}) to the entry's facts alone.
+     */
+    private static final String UPSERT_INSTANCE = """
+            insert into saga_instance as s (saga_id, saga_type, saga_key, tenant_id, status, compensating,
+                    compensation_failed, current_step, attempts, last_error, started_at, last_progress_at, ended_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?, ?, ?)
+            on conflict (saga_id) do update set
+                saga_key = excluded.saga_key,
+                tenant_id = coalesce(excluded.tenant_id, s.tenant_id),
+                compensating = s.compensating or excluded.compensating,
+                compensation_failed = s.compensation_failed or excluded.compensation_failed,
+                current_step = case when excluded.ended_at is not null then s.current_step else excluded.current_step end,
+                attempts = coalesce(?, case when ? then 0 else s.attempts end),
+                last_error = coalesce(excluded.last_error, s.last_error),
+                last_progress_at = excluded.last_progress_at,
+                ended_at = coalesce(excluded.ended_at, s.ended_at),
+                status = case
+                    when s.ended_at is not null then s.status
+                    when excluded.ended_at is not null then
+                        case when s.compensation_failed or excluded.compensation_failed then 'COMPENSATION_FAILED'
+                             when s.compensating or excluded.compensating then 'COMPENSATED'
+                             else 'COMPLETED' end
+                    when ?::varchar is not null then ?::varchar
+                    when s.compensation_failed or excluded.compensation_failed then 'COMPENSATION_FAILED'
+                    when s.compensating or excluded.compensating then 'COMPENSATING'
+                    else 'RUNNING' end
+            """;
 
     private final JdbcTemplate jdbc;
     private final Clock clock = Clock.systemUTC();
@@ -29,13 +62,54 @@ public class JdbcSagaJournal implements SagaJournal {
 
     @Override
     public void record(JournalEntry entry) {
-        jdbc.update(INSERT, new Object[] {
-                entry.sagaType(),
-                entry.sagaKey(),
-                entry.tenantId() == null ? null : entry.tenantId().value(),
-                entry.step(),
-                entry.transition().name(),
-                entry.detail(),
-                OffsetDateTime.now(clock)}, TYPES);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Object tenant = entry.tenantId() == null ? null : entry.tenantId().value();
+        jdbc.update(INSERT, new Object[] {entry.sagaId(), entry.sagaType(), entry.sagaKey(), tenant, entry.step(),
+                entry.transition().name(), entry.detail(), entry.attempt(), now}, TYPES);
+        if (entry.sagaId() != null) {
+            updateInstance(entry, tenant, now);
+        }
+    }
+
+    private void updateInstance(JournalEntry entry, Object tenant, OffsetDateTime now) {
+        StepTransition transition = entry.transition();
+        boolean ended = transition == StepTransition.ENDED;
+        boolean failure = transition == StepTransition.FAILED || transition == StepTransition.RETRYING
+                || transition == StepTransition.PARKED || transition == StepTransition.COMPENSATION_FAILED;
+        // A failed step is the start of its saga's undo, even where nothing is left to undo.
+        boolean compensating = transition.compensates() || transition == StepTransition.FAILED;
+        boolean compensationFailed = transition == StepTransition.COMPENSATION_FAILED;
+        String explicit = transition == StepTransition.RETRYING || transition == StepTransition.PARKED
+                ? transition.name() : null;
+        jdbc.update(UPSERT_INSTANCE, ps -> {
+            int i = 0;
+            ps.setString(++i, entry.sagaId());
+            ps.setString(++i, entry.sagaType());
+            ps.setString(++i, entry.sagaKey());
+            ps.setObject(++i, tenant, Types.OTHER);
+            ps.setString(++i, statusOf(ended, explicit, compensating, compensationFailed));
+            ps.setBoolean(++i, compensating);
+            ps.setBoolean(++i, compensationFailed);
+            ps.setString(++i, entry.step());
+            ps.setObject(++i, entry.attempt(), Types.INTEGER);
+            ps.setString(++i, failure ? entry.detail() : null);
+            ps.setObject(++i, now);
+            ps.setObject(++i, now);
+            ps.setObject(++i, ended ? now : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(++i, entry.attempt(), Types.INTEGER);
+            ps.setBoolean(++i, transition == StepTransition.RESUMED);
+            ps.setString(++i, explicit);
+            ps.setString(++i, explicit);
+        });
+    }
+
+    private static String statusOf(boolean ended, String explicit, boolean compensating, boolean compensationFailed) {
+        if (ended) {
+            return compensationFailed ? "COMPENSATION_FAILED" : compensating ? "COMPENSATED" : "COMPLETED";
+        }
+        if (explicit != null) {
+            return explicit;
+        }
+        return compensationFailed ? "COMPENSATION_FAILED" : compensating ? "COMPENSATING" : "RUNNING";
     }
 }

@@ -1,9 +1,6 @@
 package io.baseplane.saga.tenant;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.CompleteTenantOnboardingCommand;
 import io.baseplane.kernel.tenant.FailTenantOnboardingCommand;
@@ -20,10 +17,9 @@ import io.baseplane.kernel.workspace.WorkspaceDiscarded;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
 import io.baseplane.saga.common.FailureReason;
-import io.baseplane.saga.journal.SagaJournal;
+import io.baseplane.saga.common.SupervisedSaga;
 import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.notification.Notifier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -35,18 +31,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Onboards a new tenant: reserve a slot for its default workspace (the WorkspaceProvisioning saga then
- * creates it and makes the owner its OWNER), welcome the owner, make the tenant ACTIVE.
+ * creates it with the owner as its OWNER), welcome the owner, make the tenant ACTIVE.
  *
- * <p>Where it cannot finish, what was done is undone and the tenant ends ONBOARDING_FAILED. A failed
- * provisioning undoes itself (the provisioning saga discards the workspace and releases the slot); a failed
- * welcome comes after provisioning ended, so this saga discards the workspace and releases the slot itself.
- * Either way the released slot is the signal to mark the onboarding failed.
+ * <p>A refused reservation ends the onboarding ONBOARDING_FAILED; a provisioning that was refused undoes itself
+ * (the provisioning saga releases the slot), and the released slot is the signal to mark the onboarding failed.
+ * A technical failure (the welcome's outbox, the database) is retried and then parked by {@link SupervisedSaga},
+ * never compensated. An operator's abort discards the default workspace, releases its slot and marks the
+ * onboarding failed, each step only where there is something to undo.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class TenantOnboardingSaga {
+public class TenantOnboardingSaga extends SupervisedSaga {
 
     static final String SAGA_TYPE = "TenantOnboarding";
     static final String WELCOME_TOPIC = "tenant.welcome";
@@ -61,20 +55,14 @@ public class TenantOnboardingSaga {
 
     @Autowired
     @JsonIgnore
-    private transient CommandGateway commandGateway;
-    @Autowired
-    @JsonIgnore
     private transient Notifier notifier;
-    @Autowired
-    @JsonIgnore
-    private transient SagaJournal journal;
 
     private TenantId tenantId;
     private String tenantName;
     private UserId owner;
     private WorkspaceId workspaceId;
-    /** Set once the welcome failed: the discard and the release that follow are this saga's own undo. */
-    private boolean undoingWelcome;
+    /** Set once an operator aborted: the discard and the release that follow are this saga's own undo. */
+    private boolean undoing;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "tenantId")
@@ -90,15 +78,14 @@ public class TenantOnboardingSaga {
         workspaceId = DefaultWorkspace.idOf(tenantId);
         SagaLifecycle.associateWith("workspaceId", workspaceId.toString());
         journal().started(PROVISION);
-        commandGateway.send(new ReserveWorkspaceSlotCommand(tenantId, workspaceId, DefaultWorkspace.NAME,
-                DefaultWorkspace.DESCRIPTION, owner)).whenComplete((result, failure) -> {
-            if (failure != null) {
-                // Nothing was reserved, so nothing to undo but the onboarding itself.
-                String reason = FailureReason.of(PROVISION, failure);
-                journal().failed(PROVISION, reason);
-                markFailed(reason);
-            }
-        });
+        Throwable refusal = refusalOf(new ReserveWorkspaceSlotCommand(tenantId, workspaceId, DefaultWorkspace.NAME,
+                DefaultWorkspace.DESCRIPTION, owner));
+        if (refusal != null) {
+            // Nothing was reserved, so nothing to undo but the onboarding itself.
+            String reason = FailureReason.of(PROVISION, refusal);
+            journal().failed(PROVISION, reason);
+            markFailed(reason);
+        }
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
@@ -108,43 +95,31 @@ public class TenantOnboardingSaga {
         }
         journal().succeeded(PROVISION);
         journal().started(WELCOME);
-        try {
-            notifier.notify(new Notification(tenantId, owner.value(), WELCOME_TOPIC, "Welcome to Baseplane! "
-                    + tenantName + " is ready, with the workspace '" + DefaultWorkspace.NAME + "' to start in."));
-        } catch (RuntimeException e) {
-            String reason = FailureReason.of(WELCOME, e);
-            journal().failed(WELCOME, reason);
-            journal().compensating(DISCARD, reason);
-            undoingWelcome = true;
-            sendCompensation(new DiscardWorkspaceCommand(workspaceId, reason), DISCARD);
-            return;
-        }
+        notifier.notify(new Notification(tenantId, owner.value(), WELCOME_TOPIC, "Welcome to Baseplane! "
+                + tenantName + " is ready, with the workspace '" + DefaultWorkspace.NAME + "' to start in."));
         journal().succeeded(WELCOME);
         journal().started(ACTIVATE);
-        commandGateway.send(new CompleteTenantOnboardingCommand(tenantId, workspaceId))
-                .whenComplete((result, failure) -> {
-                    if (failure != null) {
-                        // The tenant works while ONBOARDING; an operator sees this entry and can reactivate it.
-                        journal().failed(ACTIVATE, FailureReason.of(ACTIVATE, failure));
-                        log.error("Tenant {} could not be made active", tenantId, FailureReason.unwrap(failure));
-                    }
-                });
+        Throwable refusal = refusalOf(new CompleteTenantOnboardingCommand(tenantId, workspaceId));
+        if (refusal != null) {
+            // The tenant works while ONBOARDING; an operator sees this entry and can reactivate or abort it.
+            journal().failed(ACTIVATE, FailureReason.of(ACTIVATE, refusal));
+            log.error("Tenant {} could not be made active: {}", tenantId, refusal.getMessage());
+        }
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceDiscarded event) {
         // A discard by the provisioning saga is its own undo, and it releases the slot itself.
-        if (!undoingWelcome) {
+        if (!undoing) {
             return;
         }
         journal().compensated(DISCARD);
-        journal().compensating(RELEASE_SLOT, event.reason());
-        sendCompensation(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, event.reason()), RELEASE_SLOT);
+        releaseSlot(event.reason());
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceSlotReleased event) {
-        if (undoingWelcome) {
+        if (undoing) {
             journal().compensated(RELEASE_SLOT);
         } else {
             journal().failed(PROVISION, event.reason());
@@ -165,23 +140,53 @@ public class TenantOnboardingSaga {
         log.info("Onboarding of tenant {} failed and was rolled back: {}", tenantId, event.reason());
     }
 
+    /** Each undo that finds nothing to undo (refused) passes on to the next, down to marking the onboarding failed. */
+    @Override
+    protected void abort(String reason) {
+        if (workspaceId == null) {
+            // Its very first event failed and was dropped, or the tenant needs no onboarding: nothing to undo.
+            SagaLifecycle.end();
+            return;
+        }
+        undoing = true;
+        journal().compensating(DISCARD, reason);
+        if (refusalOf(new DiscardWorkspaceCommand(workspaceId, reason)) != null) {
+            journal().compensated(DISCARD);
+            releaseSlot(reason);
+        }
+    }
+
+    private void releaseSlot(String reason) {
+        journal().compensating(RELEASE_SLOT, reason);
+        if (refusalOf(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, reason)) != null) {
+            journal().compensated(RELEASE_SLOT);
+            markFailed(reason);
+        }
+    }
+
     private void markFailed(String reason) {
         journal().compensating(MARK_FAILED, reason);
-        sendCompensation(new FailTenantOnboardingCommand(tenantId, reason), MARK_FAILED);
+        Throwable refusal = refusalOf(new FailTenantOnboardingCommand(tenantId, reason));
+        if (refusal != null) {
+            // A compensation that is refused leaves the saga waiting, visible to operators in the journal.
+            journal().compensationFailed(MARK_FAILED, FailureReason.of(MARK_FAILED, refusal));
+            log.error("Marking tenant {}'s onboarding failed was refused; saga left active: {}",
+                    tenantId, refusal.getMessage());
+        }
     }
 
-    /** A compensation that fails leaves the saga waiting, visible to operators in the journal. */
-    private void sendCompensation(Object command, String step) {
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                journal().compensationFailed(step, FailureReason.of(step, failure));
-                log.error("Compensation {} of tenant {}'s onboarding failed; saga left active",
-                        command.getClass().getSimpleName(), tenantId, FailureReason.unwrap(failure));
-            }
-        });
+    @Override
+    protected String sagaType() {
+        return SAGA_TYPE;
     }
 
-    private SagaJournal.Of journal() {
-        return journal.of(SAGA_TYPE, tenantId, tenantId);
+    @Override
+    protected Object sagaKey() {
+        return tenantId;
+    }
+
+    @Override
+    protected TenantId tenant() {
+        return tenantId;
     }
 }

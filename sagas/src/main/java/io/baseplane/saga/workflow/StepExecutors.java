@@ -38,7 +38,10 @@ public class StepExecutors {
         return defaultTimeout;
     }
 
-    /** Runs the executor of {@code type}; an exception becomes a failure named by its type, and is logged. */
+    /**
+     * Runs the executor of {@code type}; an exception (a defect, or the database) becomes a technical failure
+     * named by its type, and is logged.
+     */
     public StepOutcome execute(StepType type, StepContext context) {
         StepExecutor executor = byType.get(type);
         if (executor == null) {
@@ -49,7 +52,7 @@ public class StepExecutors {
             return executor.execute(context);
         } catch (RuntimeException e) {
             log.warn("Run {}: {} ({}) threw", context.runId(), what, type, e);
-            return StepOutcome.failed(FailureReason.of(what, e));
+            return StepOutcome.unavailable(FailureReason.of(what, e));
         }
     }
 }

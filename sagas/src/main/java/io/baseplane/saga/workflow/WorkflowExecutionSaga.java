@@ -1,9 +1,6 @@
 package io.baseplane.saga.workflow;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workflow.BeginCompensationCommand;
@@ -30,16 +27,15 @@ import io.baseplane.kernel.workflow.WorkflowRunRequested;
 import io.baseplane.kernel.workflow.WorkflowRunStarted;
 import io.baseplane.kernel.workflow.WorkflowStep;
 import io.baseplane.kernel.workspace.WorkspaceId;
+import io.baseplane.saga.common.CallOutcome;
 import io.baseplane.saga.common.FailureReason;
+import io.baseplane.saga.common.SupervisedSaga;
 import io.baseplane.saga.journal.SagaJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -60,26 +56,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  * deadline too; both are cancelled as soon as the step's outcome is sent, and a deadline that arrives for a
  * step the saga no longer executes is ignored.
  *
- * <p>Steps other than DELAY execute synchronously in the event handler, i.e. on the saga processor's
- * thread and inside its transaction. That is acceptable because every executor is bounded by the step's
- * timeout (HTTP_CALL) or is a local write (NOTIFY, UPSERT_RECORD); the timeout deadline then only fires
- * for steps that wait (DELAY with an explicit {@code timeoutSeconds}). If a handler is retried after a
- * failure, its step executes again: UPSERT_RECORD is idempotent, NOTIFY and the saga's state roll back
+ * <p>An HTTP_CALL runs off the processor's thread ({@link #callOutside}), so a slow target holds up only its
+ * own run; NOTIFY and UPSERT_RECORD are local writes and run in the handler. An outcome that is technical (no
+ * answer, 5xx, 429, see {@link StepOutcome#technical()}) runs the step again after a backoff, and parks the run
+ * for an operator after the last attempt; any other failure fails the step, which compensates. If a handler is
+ * retried, its step executes again: UPSERT_RECORD is idempotent, NOTIFY and the saga's state roll back
  * together, HTTP_CALL sends the same {@code Idempotency-Key}.
  *
- * <p>Commands are sent with {@code sendAndWait}: on the local command bus they run on this thread in a
- * savepoint of the saga's transaction (their events are appended when the saga's unit of work commits).
- * A refusal by the run aggregate (a domain rule, e.g. {@code workflow-run.exists} for a run requested twice)
- * ends the saga with a journal entry; any other failure is thrown so the processor retries the event.
+ * <p>Commands are sent with {@code sendAndWait}: on the local command bus they run on this thread in the saga's
+ * transaction (their events are appended when the saga's unit of work commits). A refusal by the run aggregate
+ * (a domain rule, e.g. {@code workflow-run.exists} for a run requested twice) ends the saga with a journal
+ * entry; any other failure is retried by {@link SupervisedSaga}.
  *
  * <p>Each transition goes to the {@link SagaJournal} under the step's name.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-// A field dropped in a later version must not make stored instances of running sagas unreadable.
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class WorkflowExecutionSaga {
+public class WorkflowExecutionSaga extends SupervisedSaga {
 
     static final String SAGA_TYPE = "WorkflowExecution";
     static final String STEP_TIMEOUT = "workflow-step-timeout";
@@ -87,22 +79,14 @@ public class WorkflowExecutionSaga {
     static final String START_RUN = "start run";
     /** The run aggregate's refusal of a second start. */
     static final String RUN_EXISTS = "workflow-run.exists";
+    /** The least time an HTTP_CALL's outcome gets on top of the step's timeout (queueing, delivery). */
+    static final Duration MIN_CALL_MARGIN = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowExecutionSaga.class);
 
-    // Collaborators are injected anew each time the saga is loaded; they are not state and cannot be serialised.
-    @Autowired
-    @JsonIgnore
-    private transient CommandGateway commandGateway;
-    @Autowired
-    @JsonIgnore
-    private transient DeadlineManager deadlineManager;
     @Autowired
     @JsonIgnore
     private transient StepExecutors executors;
-    @Autowired
-    @JsonIgnore
-    private transient SagaJournal journal;
 
     private WorkflowRunId runId;
     private WorkflowId workflowId;
@@ -112,6 +96,8 @@ public class WorkflowExecutionSaga {
     private Map<String, String> input;
     /** The step (or, while compensating, the step whose compensation) executing now; null between steps. */
     private Integer activeStep;
+    /** The step the saga last asked the run to start: the one an operator's abort fails, should it be running. */
+    private Integer requestedStep;
     private boolean compensating;
     private String compensationReason;
     /** While compensating: the steps still to undo, next first. */
@@ -137,7 +123,7 @@ public class WorkflowExecutionSaga {
 
     @SagaEventHandler(associationProperty = "runId")
     public void on(WorkflowRunStarted event) {
-        send(new StartStepCommand(runId, 0), stepName(0));
+        startStep(0);
     }
 
     @SagaEventHandler(associationProperty = "runId")
@@ -148,7 +134,8 @@ public class WorkflowExecutionSaga {
         activeStep = index;
         compensating = false;
         Duration timeout = timeoutOf(step);
-        if (step.type() != StepType.DELAY || step.timeoutSeconds() != null) {
+        // A DELAY may set a timeout shorter than itself; every other step is bounded by its executor.
+        if (step.type() == StepType.DELAY && step.timeoutSeconds() != null) {
             timeoutDeadlineId = deadlineManager.schedule(timeout, STEP_TIMEOUT, new StepDeadline(index, false));
         }
         execute(index, step.type(), step.parameters(), timeout);
@@ -159,7 +146,7 @@ public class WorkflowExecutionSaga {
         journal().succeeded(event.stepName());
         int next = event.stepIndex() + 1;
         if (next < steps.size()) {
-            send(new StartStepCommand(runId, next), stepName(next));
+            startStep(next);
         } else {
             send(new CompleteWorkflowRunCommand(runId), event.stepName());
         }
@@ -243,7 +230,15 @@ public class WorkflowExecutionSaga {
         execute(index, compensation.type(), compensation.parameters(), timeoutOf(step));
     }
 
-    /** Executes a step or a compensation: DELAY by a deadline, every other type right here. */
+    private void startStep(int index) {
+        requestedStep = index;
+        send(new StartStepCommand(runId, index), stepName(index));
+    }
+
+    /**
+     * Executes a step or a compensation: DELAY by a deadline, an HTTP_CALL off the processor's thread (its
+     * outcome comes back to {@link #called}), local writes (NOTIFY, UPSERT_RECORD) right here.
+     */
     private void execute(int index, StepType type, Map<String, String> parameters, Duration timeout) {
         Map<String, String> rendered = ParameterTemplates.render(parameters, input, runId.toString());
         if (type == StepType.DELAY) {
@@ -253,11 +248,77 @@ public class WorkflowExecutionSaga {
         }
         StepContext context = new StepContext(tenantId, workspaceId, runId, index, steps.get(index).name(),
                 compensating, rendered, timeout);
+        if (type == StepType.HTTP_CALL) {
+            StepExecutors stepExecutors = executors;
+            // Queued behind the tenant's other calls, the call may start late: its outcome may take that long too.
+            Duration outcomeWithin = timeout.plus(timeout.compareTo(MIN_CALL_MARGIN) > 0 ? timeout : MIN_CALL_MARGIN);
+            callOutside(stepName(index), outcomeWithin, () -> stepExecutors.execute(type, context));
+            return;
+        }
         finish(index, executors.execute(type, context));
     }
 
-    /** The execution of step {@code index} ended: stop its deadlines and tell the run aggregate. */
+    @Override
+    protected void called(String step, Object result) {
+        if (activeStep == null) {
+            return;
+        }
+        StepOutcome outcome = result instanceof StepOutcome stepOutcome ? stepOutcome
+                : StepOutcome.unavailable(((CallOutcome.Unexpected) result).error());
+        finish(activeStep, outcome);
+    }
+
+    /** The step that failed technically runs again (its compensation, while compensating). */
+    @Override
+    protected void retryCall(String step) {
+        if (activeStep == null) {
+            return;
+        }
+        int index = activeStep;
+        WorkflowStep definition = steps.get(index);
+        if (compensating) {
+            CompensationStep compensation = definition.compensation();
+            execute(index, compensation.type(), compensation.parameters(), timeoutOf(definition));
+        } else {
+            execute(index, definition.type(), definition.parameters(), timeoutOf(definition));
+        }
+    }
+
+    /**
+     * An operator gave up on the run: the step that runs now fails with the operator's reason, which starts
+     * the compensation of the succeeded steps in reverse order; between steps, the compensation starts at once.
+     */
+    @Override
+    protected void abort(String reason) {
+        if (runId == null) {
+            SagaLifecycle.end();
+            return;
+        }
+        if (activeStep != null && !compensating) {
+            endCall();
+            finish(activeStep, StepOutcome.failed(reason));
+            return;
+        }
+        if (compensating) {
+            log.info("Run {} is compensating already; abort has nothing to add", runId);
+            return;
+        }
+        // The saga may not know which step runs (its handler may be the one that failed): the run knows.
+        if (requestedStep == null || refusalOf(new MarkStepFailedCommand(runId, requestedStep, reason)) != null) {
+            send(new BeginCompensationCommand(runId, reason), "abort");
+        }
+    }
+
+    /**
+     * The execution of step {@code index} ended: a technical failure is tried again (and parks the saga after
+     * the last attempt); otherwise its deadlines stop and the run aggregate is told.
+     */
     private void finish(int index, StepOutcome outcome) {
+        if (outcome.technical()) {
+            failedTechnically(stepName(index), outcome.reason());
+            return;
+        }
+        callSettled();
         activeStep = null;
         cancelDeadlines();
         String step = stepName(index);
@@ -301,13 +362,8 @@ public class WorkflowExecutionSaga {
      * fixed by retrying: it is journaled against {@code step} and ends the saga. Other failures propagate.
      */
     private void send(Object command, String step) {
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (RuntimeException e) {
-            if (!refusal(e)) {
-                throw e;
-            }
-            Throwable refusal = refusalCause(e);
+        Throwable refusal = refusalOf(command);
+        if (refusal != null) {
             if (refusal instanceof DomainException domain && RUN_EXISTS.equals(domain.code())) {
                 // The run was requested again (a redelivered trigger) after its saga ended: nothing to do.
                 log.info("Run {} of workflow {} exists already; repeated request ignored", runId, workflowId);
@@ -319,22 +375,9 @@ public class WorkflowExecutionSaga {
                     command.getClass().getSimpleName(), reason);
             journal().failed(step, reason);
             cancelDeadlines();
+            endCall();
             SagaLifecycle.end();
         }
-    }
-
-    private static boolean refusal(Throwable failure) {
-        return refusalCause(failure) != null;
-    }
-
-    private static Throwable refusalCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // A ConcurrencyException is not a refusal: the run changed meanwhile, and a retry of the event succeeds.
-            if (cause instanceof DomainException || cause instanceof AggregateStreamCreationException) {
-                return cause;
-            }
-        }
-        return null;
     }
 
     private Duration timeoutOf(WorkflowStep step) {
@@ -345,7 +388,18 @@ public class WorkflowExecutionSaga {
         return steps.get(index).name();
     }
 
-    private SagaJournal.Of journal() {
-        return journal.of(SAGA_TYPE, runId, tenantId);
+    @Override
+    protected String sagaType() {
+        return SAGA_TYPE;
+    }
+
+    @Override
+    protected Object sagaKey() {
+        return runId;
+    }
+
+    @Override
+    protected TenantId tenant() {
+        return tenantId;
     }
 }

@@ -1,16 +1,11 @@
 package io.baseplane.saga.workspace;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.ReleaseWorkspaceSlotCommand;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.tenant.WorkspaceSlotReleased;
 import io.baseplane.kernel.tenant.WorkspaceSlotReserved;
-import io.baseplane.kernel.workspace.AddMemberCommand;
 import io.baseplane.kernel.workspace.CreateWorkspaceCommand;
 import io.baseplane.kernel.workspace.DiscardWorkspaceCommand;
 import io.baseplane.kernel.workspace.MemberAdded;
@@ -19,11 +14,10 @@ import io.baseplane.kernel.workspace.WorkspaceDiscarded;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
 import io.baseplane.saga.common.FailureReason;
+import io.baseplane.saga.common.SupervisedSaga;
 import io.baseplane.saga.journal.SagaJournal;
 import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.notification.Notifier;
-import java.util.function.Consumer;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -34,45 +28,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Provisions a workspace once the tenant has reserved a slot for it: create the workspace, make the requester
- * its owner, tell them it is ready. A failed step is compensated backwards — a workspace that exists is
- * discarded, and its {@link WorkspaceDiscarded} in turn releases the slot — so the tenant's quota never
- * stays spent on a workspace nobody can use.
+ * Provisions a workspace once the tenant has reserved a slot for it: create the workspace with the requester as
+ * its owner (one command, so the workspace never takes commands without an owner), then tell them it is ready.
  *
- * <p>Commands go out with the non-blocking {@code send}: the event processor's thread is not held while
- * another aggregate works, and the compensation is chained to the failure of the returned future.
+ * <p>A refusal is compensated backwards: a refused create gives the slot back; an operator's abort discards the
+ * workspace, whose {@link WorkspaceDiscarded} in turn releases the slot, so the tenant's quota never stays spent
+ * on a workspace nobody can use. A technical failure (the database, a concurrent change, the notification
+ * outbox) is retried and then parked by {@link SupervisedSaga}: it never throws away a workspace whose members
+ * or details were already changed by requests answered 2xx.
  *
- * <p>Each step transition goes to the {@link SagaJournal}. On the local command bus a command runs on the
- * sending thread, so a failure's entries are written in the handler's unit of work as well.
+ * <p>Each step transition goes to the {@link SagaJournal}.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-// A field dropped in a later version must not make stored instances of running sagas unreadable.
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class WorkspaceProvisioningSaga {
+public class WorkspaceProvisioningSaga extends SupervisedSaga {
 
     static final String READY_TOPIC = "workspace.ready";
     static final String SAGA_TYPE = "WorkspaceProvisioning";
     static final String RESERVE_SLOT = "reserve slot";
     static final String CREATE = "create workspace";
-    static final String ADD_OWNER = "add owner";
     static final String NOTIFY = "notify requester";
     static final String DISCARD = "discard workspace";
     static final String RELEASE_SLOT = "release slot";
 
     private static final Logger log = LoggerFactory.getLogger(WorkspaceProvisioningSaga.class);
 
-    // Collaborators are injected anew each time the saga is loaded; they are not state and cannot be serialised.
-    @Autowired
-    @JsonIgnore
-    private transient CommandGateway commandGateway;
     @Autowired
     @JsonIgnore
     private transient Notifier notifier;
-    @Autowired
-    @JsonIgnore
-    private transient SagaJournal journal;
 
     private TenantId tenantId;
     private WorkspaceId workspaceId;
@@ -87,47 +69,42 @@ public class WorkspaceProvisioningSaga {
         workspaceName = event.workspaceName();
         requestedBy = event.requestedBy();
         journal().succeeded(RESERVE_SLOT);
-        // Nothing exists yet but the reservation, so a failed create only needs the slot back.
-        sendOrCompensate(new CreateWorkspaceCommand(workspaceId, tenantId, workspaceName, event.description()),
-                CREATE, RELEASE_SLOT, this::releaseSlot);
+        journal().started(CREATE);
+        Throwable refusal = refusalOf(
+                new CreateWorkspaceCommand(workspaceId, tenantId, workspaceName, event.description(), requestedBy));
+        if (refusal != null) {
+            // Nothing exists yet but the reservation, so a refused create only needs the slot back.
+            String reason = FailureReason.of(CREATE, refusal);
+            journal().failed(CREATE, reason);
+            journal().compensating(RELEASE_SLOT, reason);
+            releaseSlot(reason);
+        }
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceCreated event) {
         // The aggregate owns the name rules (it strips it); notify with the name it actually stored.
         workspaceName = event.name();
-        journal().succeeded(CREATE);
-        // No expected version: the saga does not read the workspace, it only adds to what it just created.
-        sendOrCompensate(new AddMemberCommand(workspaceId, requestedBy, WorkspaceRole.OWNER, null),
-                ADD_OWNER, DISCARD, this::discardWorkspace);
     }
 
+    /** The workspace is created with its owner in one command; this is its second event. */
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(MemberAdded event) {
-        // Members added by others while provisioning runs are not this saga's step; only the requester as owner is.
+        // Members added by others after the creation are not this saga's step; only the requester as owner is.
         if (!requestedBy.equals(event.userId()) || event.role() != WorkspaceRole.OWNER) {
             return;
         }
-        journal().succeeded(ADD_OWNER);
+        journal().succeeded(CREATE);
         journal().started(NOTIFY);
-        try {
-            notifier.notify(new Notification(tenantId, requestedBy.value(), READY_TOPIC,
-                    "Workspace '" + workspaceName + "' is ready."));
-        } catch (RuntimeException e) {
-            // Stay active: the discard's event comes back here to release the slot, and that ends the saga.
-            String reason = reasonFor(NOTIFY, e);
-            journal().failed(NOTIFY, reason);
-            journal().compensating(DISCARD, reason);
-            discardWorkspace(reason);
-            return;
-        }
+        notifier.notify(new Notification(tenantId, requestedBy.value(), READY_TOPIC,
+                "Workspace '" + workspaceName + "' is ready."));
         journal().succeeded(NOTIFY);
         SagaLifecycle.end();
     }
 
     @SagaEventHandler(associationProperty = "workspaceId")
     public void on(WorkspaceDiscarded event) {
-        // The discard's reason already says which step failed; the tenant's record of the release keeps it.
+        // The discard's reason already says why; the tenant's record of the release keeps it.
         String reason = event.reason() == null || event.reason().isBlank() ? "workspace discarded" : event.reason();
         journal().compensated(DISCARD);
         journal().compensating(RELEASE_SLOT, reason);
@@ -142,52 +119,47 @@ public class WorkspaceProvisioningSaga {
     }
 
     /**
-     * Sends a step's command and hands the failure reason to the compensation if it fails. The callback may
-     * run on another thread after this handler returned, so it only reads fields fixed when the saga started
-     * and does nothing that needs the saga's lifecycle.
+     * Discards the workspace if it exists (its discard then releases the slot), else releases the slot at once.
+     * The saga may not know whether the create went through (its handler may be the one that failed), so it
+     * asks the workspace.
      */
-    private void sendOrCompensate(Object command, String step, String compensationStep, Consumer<String> compensation) {
-        journal().started(step);
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                String reason = reasonFor(step, failure);
-                journal().failed(step, reason);
-                journal().compensating(compensationStep, reason);
-                compensation.accept(reason);
-            }
-        });
-    }
-
-    private void discardWorkspace(String reason) {
-        sendCompensation(new DiscardWorkspaceCommand(workspaceId, reason), DISCARD);
-    }
-
-    private void releaseSlot(String reason) {
-        sendCompensation(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, reason), RELEASE_SLOT);
-    }
-
-    /** A compensation that fails leaves the saga waiting, visible to operators; there is nothing safer to undo. */
-    private void sendCompensation(Object command, String step) {
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                journal().compensationFailed(step, FailureReason.of(step, failure));
-                log.error("Compensation {} for workspace {} in tenant {} failed; saga left active",
-                        command.getClass().getSimpleName(), workspaceId, tenantId, FailureReason.unwrap(failure));
-            }
-        });
-    }
-
-    private SagaJournal.Of journal() {
-        return journal.of(SAGA_TYPE, workspaceId, tenantId);
-    }
-
-    /** Domain refusals are expected and explained by the reason; anything else also needs its stack trace. */
-    private String reasonFor(String step, Throwable failure) {
-        String reason = FailureReason.of(step, failure);
-        if (!(FailureReason.unwrap(failure) instanceof DomainException)) {
-            log.warn("Provisioning of workspace {} in tenant {}: {}", workspaceId, tenantId, reason,
-                    FailureReason.unwrap(failure));
+    @Override
+    protected void abort(String reason) {
+        if (workspaceId == null) {
+            // Its very first event failed and was dropped: this saga did nothing that it could undo.
+            SagaLifecycle.end();
+            return;
         }
-        return reason;
+        journal().compensating(DISCARD, reason);
+        if (refusalOf(new DiscardWorkspaceCommand(workspaceId, reason)) != null) {
+            journal().compensated(DISCARD);
+            journal().compensating(RELEASE_SLOT, reason);
+            releaseSlot(reason);
+        }
+    }
+
+    /** A refused release leaves the saga waiting, visible to operators; there is nothing safer to undo. */
+    private void releaseSlot(String reason) {
+        Throwable refusal = refusalOf(new ReleaseWorkspaceSlotCommand(tenantId, workspaceId, reason));
+        if (refusal != null) {
+            journal().compensationFailed(RELEASE_SLOT, FailureReason.of(RELEASE_SLOT, refusal));
+            log.error("Releasing the slot of workspace {} in tenant {} was refused; saga left active: {}",
+                    workspaceId, tenantId, refusal.getMessage());
+        }
+    }
+
+    @Override
+    protected String sagaType() {
+        return SAGA_TYPE;
+    }
+
+    @Override
+    protected Object sagaKey() {
+        return workspaceId;
+    }
+
+    @Override
+    protected TenantId tenant() {
+        return tenantId;
     }
 }

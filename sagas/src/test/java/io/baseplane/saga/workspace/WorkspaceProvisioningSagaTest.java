@@ -3,12 +3,17 @@ package io.baseplane.saga.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.common.RuleViolationException;
+import io.baseplane.kernel.saga.SagaAbortRequested;
+import io.baseplane.kernel.saga.SagaRetryRequested;
+import io.baseplane.saga.common.SupervisedSaga;
+import java.time.Duration;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.ReleaseWorkspaceSlotCommand;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.tenant.WorkspaceSlotReleased;
 import io.baseplane.kernel.tenant.WorkspaceSlotReserved;
-import io.baseplane.kernel.workspace.AddMemberCommand;
 import io.baseplane.kernel.workspace.CreateWorkspaceCommand;
 import io.baseplane.kernel.workspace.DiscardWorkspaceCommand;
 import io.baseplane.kernel.workspace.MemberAdded;
@@ -20,6 +25,7 @@ import io.baseplane.saga.journal.StepTransition;
 import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.testing.RecordingNotifier;
 import io.baseplane.saga.testing.RecordingSagaJournal;
+import io.baseplane.saga.testing.SupervisedSagaFixture;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,28 +46,20 @@ class WorkspaceProvisioningSagaTest {
     @BeforeEach
     void registerResources() {
         fixture.registerResource(notifier);
-        fixture.registerResource(journal);
+        SupervisedSagaFixture.register(fixture, journal);
     }
 
     @Test
-    void reservedSlotStartsTheSagaAndCreatesTheWorkspace() {
+    void reservedSlotStartsTheSagaAndCreatesTheWorkspaceWithTheRequesterAsOwner() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
                 .expectActiveSagas(1)
                 .expectAssociationWith("workspaceId", WS)
-                .expectDispatchedCommands(new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work"));
+                .expectDispatchedCommands(create());
     }
 
     @Test
-    void createdWorkspaceGetsTheRequesterAsOwner() {
-        fixture.givenAPublished(reserved())
-                .whenPublishingA(created())
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(new AddMemberCommand(WORKSPACE, REQUESTER, WorkspaceRole.OWNER, null));
-    }
-
-    @Test
-    void requesterBecomingOwnerIsToldTheWorkspaceIsReadyAndTheSagaEnds() {
+    void theCreatedOwnerIsToldTheWorkspaceIsReadyAndTheSagaEnds() {
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
                 .whenPublishingA(ownerAdded())
@@ -72,11 +70,12 @@ class WorkspaceProvisioningSagaTest {
                 TENANT, "alice", "workspace.ready", "Workspace 'Design' is ready."));
         assertThat(journal.timeline()).containsExactly(
                 "reserve slot SUCCEEDED", "create workspace STARTED", "create workspace SUCCEEDED",
-                "add owner STARTED", "add owner SUCCEEDED", "notify requester STARTED", "notify requester SUCCEEDED");
+                "notify requester STARTED", "notify requester SUCCEEDED", "end ENDED");
         assertThat(journal.entries()).allSatisfy(entry -> {
             assertThat(entry.sagaType()).isEqualTo("WorkspaceProvisioning");
             assertThat(entry.sagaKey()).isEqualTo(WS);
             assertThat(entry.tenantId()).isEqualTo(TENANT);
+            assertThat(entry.sagaId()).isNotBlank();
         });
     }
 
@@ -103,113 +102,164 @@ class WorkspaceProvisioningSagaTest {
     }
 
     @Test
-    void requesterAddedWithAnotherRoleDoesNotCountAsTheOwnerStep() {
-        fixture.givenAPublished(reserved())
-                .andThenAPublished(created())
-                .whenPublishingA(new MemberAdded(WORKSPACE, TENANT, REQUESTER, WorkspaceRole.ADMIN))
-                .expectNoDispatchedCommands()
-                .expectActiveSagas(1);
-
-        assertThat(notifier.sent()).isEmpty();
-    }
-
-    @Test
-    void failedCreateReleasesTheSlotWithTheRefusalAsReason() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof CreateWorkspaceCommand) {
-                throw new RuleViolationException("workspace.name-taken", "Workspace name 'Design' is taken");
-            }
-            return null;
-        });
+    void refusedCreateReleasesTheSlotWithTheRefusalAsReason() {
+        refuse(CreateWorkspaceCommand.class, new RuleViolationException("workspace.name-taken",
+                "Workspace name 'Design' is taken"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work"),
-                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE,
-                                "create workspace failed: Workspace name 'Design' is taken"));
+                .expectDispatchedCommands(create(), new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE,
+                        "create workspace failed: Workspace name 'Design' is taken"));
 
         assertThat(journal.timeline()).containsExactly("reserve slot SUCCEEDED", "create workspace STARTED",
                 "create workspace FAILED", "release slot COMPENSATING");
-        assertThat(journal.details(StepTransition.FAILED))
-                .containsExactly("create workspace failed: Workspace name 'Design' is taken");
     }
 
     @Test
-    void failedOwnerAssignmentDiscardsTheWorkspace() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof AddMemberCommand) {
-                throw new RuleViolationException("workspace.member-limit", "Member limit of 5 reached");
-            }
-            return null;
-        });
+    void anIdTakenByAnotherAggregateIsARefusalThatReleasesTheSlot() {
+        refuse(CreateWorkspaceCommand.class, new RuleViolationException("workspace.id-taken", "The id is in use"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(reserved())
+                .expectDispatchedCommands(create(), new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE,
+                        "create workspace failed: The id is in use"));
+    }
+
+    @Test
+    void aTechnicalFailureIsRetriedNotCompensated() {
+        refuse(CreateWorkspaceCommand.class, new ConcurrencyException("stale aggregate"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(reserved())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(create())
+                .expectScheduledDeadlineWithName(SupervisedSagaFixture.FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReserved RETRYING");
+        assertThat(journal.details(StepTransition.RETRYING)).hasSize(1);
+        assertThat(journal.details(StepTransition.RETRYING)).singleElement().asString().contains("ConcurrencyException");
+    }
+
+    @Test
+    void aRetryThatGoesThroughCarriesOnFromTheFailedStep() {
+        failTimes(CreateWorkspaceCommand.class, 1);
 
         fixture.givenAPublished(reserved())
-                .whenPublishingA(created())
+                .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
+                .expectDispatchedCommands(create())
+                .expectActiveSagas(1);
+
+        assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReserved RETRYING",
+                "reserve slot SUCCEEDED", "create workspace STARTED", "handle WorkspaceSlotReserved RESUMED");
+    }
+
+    @Test
+    void eventsArrivingWhileAStepIsRetriedWaitAndFollowInOrder() {
+        failTimes(CreateWorkspaceCommand.class, 1);
+
+        fixture.givenAPublished(reserved())
+                .andThenAPublished(created())
+                .andThenAPublished(ownerAdded())
+                .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
+                .expectActiveSagas(0);
+
+        assertThat(notifier.sent()).hasSize(1);
+        assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReserved RETRYING",
+                "reserve slot SUCCEEDED", "create workspace STARTED", "handle WorkspaceSlotReserved RESUMED",
+                "create workspace SUCCEEDED", "notify requester STARTED", "notify requester SUCCEEDED", "end ENDED");
+    }
+
+    @Test
+    void aStepThatKeepsFailingParksTheSagaForAnOperator() {
+        failTimes(CreateWorkspaceCommand.class, Integer.MAX_VALUE);
+
+        fixture.givenAPublished(reserved())
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).filteredOn(line -> line.startsWith("handle")).containsExactly(
+                "handle WorkspaceSlotReserved RETRYING", "handle WorkspaceSlotReserved RETRYING",
+                "handle WorkspaceSlotReserved PARKED");
+        assertThat(journal.entries()).filteredOn(entry -> entry.attempt() != null)
+                .extracting(entry -> entry.attempt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void anOperatorsRetryOfAParkedSagaGoesOnFromTheFailedStep() throws Exception {
+        Counter failures = failTimes(CreateWorkspaceCommand.class, SupervisedSagaFixture.MAX_ATTEMPTS);
+
+        fixture.givenAPublished(reserved())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(new SagaRetryRequested(sagaId(), "WorkspaceProvisioning", "database is back"))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(create());
+
+        assertThat(failures.calls).isEqualTo(SupervisedSagaFixture.MAX_ATTEMPTS + 1);
+        assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReserved PARKED", "reserve slot SUCCEEDED",
+                "create workspace STARTED", "handle WorkspaceSlotReserved RESUMED");
+    }
+
+    @Test
+    void anOperatorsAbortDiscardsTheWorkspaceWhoseDiscardReleasesTheSlot() {
+        fixture.givenAPublished(reserved())
+                .andThenAPublished(created())
+                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "customer cancelled"))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
-                        new AddMemberCommand(WORKSPACE, REQUESTER, WorkspaceRole.OWNER, null),
-                        new DiscardWorkspaceCommand(WORKSPACE, "add owner failed: Member limit of 5 reached"));
+                        new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: customer cancelled"));
     }
 
     @Test
-    void unexpectedFailureIsNamedByTypeWithoutLeakingItsMessage() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof AddMemberCommand) {
-                throw new IllegalStateException("connection to db-7.internal refused");
-            }
-            return null;
-        });
+    void anAbortWhereNoWorkspaceExistsReleasesTheSlotAtOnce() {
+        refuse(DiscardWorkspaceCommand.class, new AggregateNotFoundException(WS, "no workspace"));
 
         fixture.givenAPublished(reserved())
-                .whenPublishingA(created())
-                .expectDispatchedCommands(
-                        new AddMemberCommand(WORKSPACE, REQUESTER, WorkspaceRole.OWNER, null),
-                        new DiscardWorkspaceCommand(WORKSPACE, "add owner failed: unexpected IllegalStateException"));
+                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "stuck"))
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: stuck"),
+                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "aborted by an operator: stuck"));
     }
 
     @Test
-    void failedNotificationDiscardsTheWorkspaceAndKeepsTheSagaForTheRollback() {
-        notifier.failWith(new RuleViolationException("notification.rejected", "Recipient has no address"));
+    void aFailingNotificationIsRetriedAndNeverDiscardsTheWorkspace() {
+        notifier.failWith(new IllegalStateException("outbox unavailable"));
 
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
                 .whenPublishingA(ownerAdded())
                 .expectSuccessfulHandlerExecution()
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new DiscardWorkspaceCommand(WORKSPACE, "notify requester failed: Recipient has no address"));
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
 
-        assertThat(journal.timeline()).endsWith("notify requester STARTED", "notify requester FAILED",
-                "discard workspace COMPENSATING");
+        assertThat(journal.timeline()).endsWith("handle MemberAdded RETRYING");
     }
 
     @Test
     void discardedWorkspaceReleasesTheSlotWithTheDiscardReason() {
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
-                .whenPublishingA(new WorkspaceDiscarded(WORKSPACE, TENANT, NAME, "add owner failed: boom"))
+                .whenPublishingA(new WorkspaceDiscarded(WORKSPACE, TENANT, NAME, "aborted: boom"))
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "add owner failed: boom"));
+                .expectDispatchedCommands(new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "aborted: boom"));
     }
 
     @Test
     void releasedSlotEndsTheSaga() {
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
-                .andThenAPublished(new WorkspaceDiscarded(WORKSPACE, TENANT, NAME, "add owner failed: boom"))
-                .whenPublishingA(new WorkspaceSlotReleased(TENANT, WORKSPACE, "add owner failed: boom"))
+                .andThenAPublished(new WorkspaceDiscarded(WORKSPACE, TENANT, NAME, "aborted: boom"))
+                .whenPublishingA(new WorkspaceSlotReleased(TENANT, WORKSPACE, "aborted: boom"))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
 
         assertThat(journal.timeline()).endsWith("discard workspace COMPENSATED", "release slot COMPENSATING",
-                "release slot COMPENSATED");
+                "release slot COMPENSATED", "end ENDED");
     }
 
     @Test
-    void failedCompensationLeavesTheSagaActiveForOperators() {
+    void refusedCompensationLeavesTheSagaActiveForOperators() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof CreateWorkspaceCommand || payload instanceof ReleaseWorkspaceSlotCommand) {
                 throw new RuleViolationException("tenant.suspended", "Tenant is suspended");
@@ -220,10 +270,7 @@ class WorkspaceProvisioningSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
                 .expectSuccessfulHandlerExecution()
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work"),
-                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "create workspace failed: Tenant is suspended"));
+                .expectActiveSagas(1);
 
         assertThat(journal.timeline()).endsWith("release slot COMPENSATING", "release slot COMPENSATION_FAILED");
         assertThat(journal.details(StepTransition.COMPENSATION_FAILED))
@@ -238,6 +285,40 @@ class WorkspaceProvisioningSagaTest {
                 .whenPublishingA(new WorkspaceCreated(other, TENANT, "Other", ""))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
+    }
+
+    /** The fixture's one saga's identifier, as operators' events carry it. */
+    private String sagaId() {
+        return journal.entries().get(0).sagaId();
+    }
+
+    private void refuse(Class<?> command, RuntimeException refusal) {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload)) {
+                throw refusal;
+            }
+            return null;
+        });
+    }
+
+    /** Fails the first {@code times} sends of {@code command} technically; counts every send. */
+    private Counter failTimes(Class<?> command, int times) {
+        Counter counter = new Counter();
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload) && counter.calls++ < times) {
+                throw new IllegalStateException("connection reset");
+            }
+            return null;
+        });
+        return counter;
+    }
+
+    private static final class Counter {
+        int calls;
+    }
+
+    private static CreateWorkspaceCommand create() {
+        return new CreateWorkspaceCommand(WORKSPACE, TENANT, NAME, "UI work", REQUESTER);
     }
 
     private static WorkspaceSlotReserved reserved() {

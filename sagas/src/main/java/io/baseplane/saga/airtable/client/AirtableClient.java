@@ -1,6 +1,7 @@
 package io.baseplane.saga.airtable.client;
 
 import io.baseplane.kernel.airtable.TableSchema;
+import java.time.Duration;
 import java.util.List;
 
 /** What the synchronisation saga needs from Airtable. Failures are {@link AirtableException}s. */
@@ -17,4 +18,9 @@ public interface AirtableClient {
      * for the first page and the previous page's {@link RecordPage#offset()} for the next.
      */
     RecordPage listRecords(String baseId, String tableId, String offset, String tokenRef);
+
+    /** The longest one call may take, its own retries and rate-limit waits included. */
+    default Duration longestCall() {
+        return Duration.ofMinutes(5);
+    }
 }

@@ -118,6 +118,13 @@ public class HttpAirtableClient implements AirtableClient {
                         e.getWaitInterval().toMillis())));
     }
 
+    /** Every attempt may wait for its answer and then back off; the rate limiter waits at most a request timeout. */
+    @Override
+    public Duration longestCall() {
+        return properties.requestTimeout().plus(properties.maxBackoff()).plus(properties.connectTimeout())
+                .multipliedBy(properties.maxAttempts() + 1L);
+    }
+
     @Override
     public List<TableSchema> listTables(String baseId, String tokenRef) {
         AirtableIds.requireBaseId(baseId);

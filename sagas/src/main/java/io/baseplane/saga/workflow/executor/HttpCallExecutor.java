@@ -20,12 +20,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP_CALL: one real request, {@code method} (default GET) to {@code url}, with {@code body} (sent as
- * {@code contentType}, default application/json) when given. A 2xx answer is success (output: the status);
- * anything else, no answer within the step's timeout, or no connection is a failure. There is no retry here:
- * a failed step is compensated.
+ * {@code contentType}, default application/json) when given. A 2xx answer is success (output: the status); a
+ * 5xx or 429, no answer within the step's timeout, or no connection is a technical failure (the saga asks
+ * again after a backoff, then parks the run); any other answer (4xx) and a URL that may not be called are a
+ * refusal, which fails the step and compensates. There is no retry here.
  *
- * <p>The call blocks the saga's thread, which is acceptable because it is bounded: the connection by
- * {@code baseplane.workflow.connect-timeout}, the whole exchange (headers and body) by the step's timeout.
+ * <p>The call runs on a thread of the sagas' outside-call pool, not on a processor's, and is bounded: the
+ * connection by {@code baseplane.workflow.connect-timeout}, the whole exchange (headers and body) by the step's
+ * timeout.
  * Only http and https URLs are called; redirects are not followed. Reasons name the host and path, never
  * the query string (which may hold keys). Each request carries an {@code Idempotency-Key} that is the same
  * when a redelivered event repeats the call.
@@ -96,7 +98,9 @@ public class HttpCallExecutor implements StepExecutor {
             if (status >= 200 && status < 300) {
                 return StepOutcome.succeeded(Map.of("status", Integer.toString(status)));
             }
-            return StepOutcome.failed(target + " answered " + status);
+            String answered = target + " answered " + status;
+            // The target is busy or broken, not refusing: 5xx and 429 are worth asking again.
+            return status >= 500 || status == 429 ? StepOutcome.unavailable(answered) : StepOutcome.failed(answered);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             return timedOut(target, context);
@@ -104,16 +108,16 @@ public class HttpCallExecutor implements StepExecutor {
             if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
                 return timedOut(target, context);
             }
-            return StepOutcome.failed(target + " failed: " + (e.getCause() instanceof java.net.ConnectException
+            return StepOutcome.unavailable(target + " failed: " + (e.getCause() instanceof java.net.ConnectException
                     ? "could not connect" : e.getCause().getClass().getSimpleName()));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            return StepOutcome.failed(target + " was interrupted");
+            return StepOutcome.unavailable(target + " was interrupted");
         }
     }
 
     private static StepOutcome timedOut(String target, StepContext context) {
-        return StepOutcome.failed(target + " timed out after " + context.timeout().toSeconds() + "s");
+        return StepOutcome.unavailable(target + " timed out after " + context.timeout().toSeconds() + "s");
     }
 }

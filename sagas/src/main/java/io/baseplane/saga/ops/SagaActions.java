@@ -1,0 +1,164 @@
+package io.baseplane.saga.ops;
+
+import io.baseplane.kernel.common.MetaDataKeys;
+import io.baseplane.kernel.common.NotFoundException;
+import io.baseplane.kernel.common.RuleViolationException;
+import io.baseplane.kernel.common.Text;
+import io.baseplane.kernel.saga.SagaAbortRequested;
+import io.baseplane.kernel.saga.SagaDeadlineFireRequested;
+import io.baseplane.kernel.saga.SagaRetryRequested;
+import io.baseplane.kernel.saga.SagaStatus;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Operators' actions on one saga. Each checks the saga's row (locked, so its status holds until the end),
+ * writes a journal entry naming the operator and the reason, and publishes the request as an event, all in
+ * one transaction: Axon's JDBC storage engine joins it through its connection provider, so the journal entry
+ * and the event commit together or not at all. The saga itself handles the event, on whichever node holds its
+ * segment; nothing here touches its state. A refused action writes nothing.
+ */
+@Component
+public class SagaActions {
+
+    public static final int MAX_REASON_LENGTH = 500;
+
+    static final Set<SagaStatus> RETRYABLE = EnumSet.of(SagaStatus.RETRYING, SagaStatus.PARKED);
+    static final Set<SagaStatus> ABORTABLE = EnumSet.of(SagaStatus.RUNNING, SagaStatus.RETRYING, SagaStatus.PARKED);
+
+    /** saga_journal.actor */
+    private static final int MAX_ACTOR_LENGTH = 200;
+    private static final String NO_STEP = "-";
+    private static final String INSERT_JOURNAL = "insert into saga_journal (saga_id, saga_type, saga_key, tenant_id, "
+            + "step, transition, detail, actor, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int[] JOURNAL_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
+
+    private final JdbcTemplate jdbc;
+    private final SagaInstances instances;
+    private final SagaDeadlines deadlines;
+    private final EventGateway events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    @Autowired
+    public SagaActions(JdbcTemplate jdbc, SagaInstances instances, SagaDeadlines deadlines, EventGateway events,
+                       PlatformTransactionManager transactionManager) {
+        this(jdbc, instances, deadlines, events, new TransactionTemplate(transactionManager), Clock.systemUTC());
+    }
+
+    SagaActions(JdbcTemplate jdbc, SagaInstances instances, SagaDeadlines deadlines, EventGateway events,
+                TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.instances = instances;
+        this.deadlines = deadlines;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Asks a retrying or parked saga to retry its failed step now. */
+    public SagaSummary retry(String sagaId, String reason, Operator operator) {
+        String why = reason(reason);
+        transaction.executeWithoutResult(status -> {
+            SagaSummary saga = activeSaga(sagaId);
+            if (!RETRYABLE.contains(saga.status())) {
+                throw new RuleViolationException("saga.not-retryable", "Saga " + sagaId + " is " + saga.status()
+                        + "; only a RETRYING or PARKED saga can be retried");
+            }
+            record(saga, "OPERATOR_RETRY", why, operator, new SagaRetryRequested(sagaId, saga.type(), why));
+        });
+        return current(sagaId);
+    }
+
+    /** Asks a saga to undo its succeeded steps and end. */
+    public SagaSummary abort(String sagaId, String reason, Operator operator) {
+        String why = reason(reason);
+        transaction.executeWithoutResult(status -> {
+            SagaSummary saga = activeSaga(sagaId);
+            if (!ABORTABLE.contains(saga.status())) {
+                throw new RuleViolationException("saga.not-abortable", "Saga " + sagaId + " is " + saga.status()
+                        + "; only a RUNNING, RETRYING or PARKED saga can be aborted");
+            }
+            record(saga, "OPERATOR_ABORT", why, operator, new SagaAbortRequested(sagaId, saga.type(), why));
+        });
+        return current(sagaId);
+    }
+
+    /** Makes one of the saga's pending deadlines due now. */
+    public SagaSummary fireDeadline(String sagaId, String deadlineId, String reason, Operator operator) {
+        String why = reason(reason);
+        transaction.executeWithoutResult(status -> {
+            SagaSummary saga = activeSaga(sagaId);
+            boolean pending = deadlines.pendingOf(sagaId).stream()
+                    .anyMatch(deadline -> deadline.deadlineId().equals(deadlineId));
+            if (!pending || !deadlines.dueNow(deadlineId)) {
+                throw new NotFoundException("deadline", deadlineId + " of saga " + sagaId);
+            }
+            record(saga, "OPERATOR_FIRE_DEADLINE", why, operator,
+                    new SagaDeadlineFireRequested(sagaId, saga.type(), deadlineId, why));
+        });
+        return current(sagaId);
+    }
+
+    /** The action a batch applies, by the same path as a single one. */
+    SagaSummary apply(BatchAction action, String sagaId, String reason, Operator operator) {
+        return switch (action) {
+            case RETRY -> retry(sagaId, reason, operator);
+            case ABORT -> abort(sagaId, reason, operator);
+        };
+    }
+
+    static String reason(String raw) {
+        return Text.requireText("reason", raw, MAX_REASON_LENGTH);
+    }
+
+    private SagaSummary activeSaga(String sagaId) {
+        SagaSummary saga = instances.lock(sagaId).orElseThrow(() -> new NotFoundException("saga", sagaId));
+        if (saga.ended()) {
+            throw new RuleViolationException("saga.ended",
+                    "Saga " + sagaId + " ended " + saga.status() + " at " + saga.endedAt() + "; nothing is left to do");
+        }
+        return saga;
+    }
+
+    private void record(SagaSummary saga, String transition, String reason, Operator operator, Object request) {
+        jdbc.update(INSERT_JOURNAL, new Object[] {
+                saga.sagaId(), saga.type(), saga.key(), saga.tenantId(),
+                saga.currentStep() == null || saga.currentStep().isBlank() ? NO_STEP : saga.currentStep(),
+                transition, reason, Text.sanitized(operator.userId(), MAX_ACTOR_LENGTH),
+                OffsetDateTime.now(clock)}, JOURNAL_TYPES);
+        events.publish(GenericEventMessage.asEventMessage(request).andMetaData(metaData(saga, operator)));
+    }
+
+    /**
+     * The operator's metadata, with the tenant the saga works for (an operator's own token names none, and
+     * auditors filter the log by tenant) and the request's correlation id: the action starts a chain of its own,
+     * so it is both the correlation and the causation, as for a request's first event.
+     */
+    private static Map<String, Object> metaData(SagaSummary saga, Operator operator) {
+        Map<String, Object> metaData = new HashMap<>(operator.metaData());
+        if (saga.tenantId() != null) {
+            metaData.put(MetaDataKeys.TENANT_ID, saga.tenantId().toString());
+        }
+        metaData.put(MetaDataKeys.CORRELATION_ID, operator.correlationId());
+        metaData.put(MetaDataKeys.CAUSATION_ID, operator.correlationId());
+        return metaData;
+    }
+
+    private SagaSummary current(String sagaId) {
+        return instances.find(sagaId).orElseThrow(() -> new NotFoundException("saga", sagaId));
+    }
+}
