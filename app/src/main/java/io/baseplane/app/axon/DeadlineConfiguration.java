@@ -14,6 +14,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerHumanReadableDeadlineDetails;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -73,7 +74,7 @@ class DeadlineConfiguration {
     DbSchedulerDeadlineManager deadlineManager(DeadlineScheduler deadlineScheduler,
                                                org.axonframework.config.Configuration axonConfiguration,
                                                Serializer serializer, TransactionManager axonTransactionManager) {
-        return DbSchedulerDeadlineManager.builder()
+        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler.scheduler())
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
                 .serializer(serializer)
@@ -83,6 +84,11 @@ class DeadlineConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+        // A deadline continues the chain that scheduled it (correlation, causation, user, tenant): what its
+        // handler does is part of the same story in the event log and the logs.
+        manager.registerDispatchInterceptor(messages -> (index, message) -> CurrentUnitOfWork.isStarted()
+                ? message.andMetaData(CurrentUnitOfWork.get().getCorrelationData()) : message);
+        return manager;
     }
 
     /** Runs db-scheduler's polling while the application runs. */

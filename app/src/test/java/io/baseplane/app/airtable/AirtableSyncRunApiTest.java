@@ -85,7 +85,8 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
                 "import " + ORDERS + " page 3 STARTED", "import " + ORDERS + " page 3 SUCCEEDED",
                 "import " + PEOPLE + " page 1 STARTED", "import " + PEOPLE + " page 1 SUCCEEDED",
                 "import " + EMPTY + " page 1 STARTED", "import " + EMPTY + " page 1 SUCCEEDED",
-                "complete run STARTED", "complete run SUCCEEDED", "publish records STARTED", "publish records SUCCEEDED");
+                "complete run STARTED", "complete run SUCCEEDED", "publish records STARTED", "publish records SUCCEEDED",
+                "end ENDED");
         eventually(() -> sagaAssociations(runId) == 0);
     }
 
@@ -96,9 +97,9 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
         runUntil(syncId, firstRun, "COMPLETED");
         List<String> before = recordsOf(syncId);
 
-        // Upstream changes, then Airtable fails for good on the second page of Orders.
+        // Upstream changes, then Airtable refuses the second page of Orders (a 5xx would be retried).
         base.record(ORDERS, recordId(1), Map.of("Name", "order 1, renamed"));
-        base.failPage(ORDERS, 2, 500);
+        base.failPage(ORDERS, 2, 403);
         CountDownLatch secondPage = base.holdPage(ORDERS, 2);
         String failingRun = requestRun(syncId);
 
@@ -109,8 +110,8 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
 
         JsonNode run = runUntil(syncId, failingRun, "COMPENSATED");
         assertThat(run.get("failureReason").asText())
-                .startsWith("import " + ORDERS + " page 2 failed: UNAVAILABLE")
-                .contains("500")
+                .startsWith("import " + ORDERS + " page 2 failed: FORBIDDEN")
+                .contains("403")
                 .doesNotContain(FakeAirtableServer.TOKEN_REF).doesNotContain(FakeAirtableServer.TOKEN);
         assertThat(run.get("discardedRecords").asLong()).isEqualTo(2);
         assertThat(recordsOf(syncId)).isEqualTo(before);
@@ -118,7 +119,7 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
         assertThat(stagedRows(failingRun)).isZero();
         assertThat(journalOf(failingRun)).endsWith(
                 "import " + ORDERS + " page 2 STARTED", "import " + ORDERS + " page 2 FAILED",
-                "discard staged records COMPENSATING", "discard staged records COMPENSATED");
+                "discard staged records COMPENSATING", "discard staged records COMPENSATED", "end ENDED");
         eventually(() -> sagaAssociations(failingRun) == 0);
     }
 
@@ -172,7 +173,7 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
                 .isEqualTo("fetch schema failed: The schema lacks synchronised table(s) " + gone);
         assertThat(run.get("discardedRecords").asLong()).isZero();
         assertThat(journalOf(runId)).containsExactly("fetch schema STARTED", "fetch schema FAILED",
-                "discard staged records COMPENSATING", "discard staged records COMPENSATED");
+                "discard staged records COMPENSATING", "discard staged records COMPENSATED", "end ENDED");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

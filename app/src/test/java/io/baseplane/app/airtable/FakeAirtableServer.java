@@ -67,7 +67,7 @@ public final class FakeAirtableServer {
     }
 
     /** A new, empty base with an id of its own. */
-    Base newBase() {
+    public Base newBase() {
         Base base = new Base(randomId("app"));
         bases.put(base.id, base);
         return base;
@@ -83,9 +83,9 @@ public final class FakeAirtableServer {
     }
 
     /** One base: its tables in order, each with its records by id; failures and holds scripted per page. */
-    static final class Base {
+    public static final class Base {
 
-        final String id;
+        public final String id;
         private final Map<String, String> tableNames = new LinkedHashMap<>();
         private final Map<String, Map<String, Map<String, Object>>> records = new ConcurrentHashMap<>();
         private final Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -95,14 +95,14 @@ public final class FakeAirtableServer {
             this.id = id;
         }
 
-        synchronized Base table(String tableId, String name) {
+        public synchronized Base table(String tableId, String name) {
             tableNames.put(tableId, name);
             records.put(tableId, new java.util.TreeMap<>());
             return this;
         }
 
         /** Adds or replaces a record. */
-        Base record(String tableId, String recordId, Map<String, Object> fields) {
+        public Base record(String tableId, String recordId, Map<String, Object> fields) {
             records.get(tableId).put(recordId, Map.copyOf(fields));
             return this;
         }
@@ -119,7 +119,7 @@ public final class FakeAirtableServer {
         }
 
         /** Page {@code page} of the table waits until the returned latch is counted down (at most 10 s). */
-        CountDownLatch holdPage(String tableId, int page) {
+        public CountDownLatch holdPage(String tableId, int page) {
             CountDownLatch latch = new CountDownLatch(1);
             holds.put(tableId + "#" + page, latch);
             return latch;

@@ -276,9 +276,11 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
     private WorkspaceId createWorkspace(String prefix) {
         WorkspaceId id = WorkspaceId.random();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new CreateWorkspaceCommand(id, tenant, prefix + " " + id, "benchmark")).andMetaData(caller()));
+                new CreateWorkspaceCommand(id, tenant, prefix + " " + id, "benchmark", OWNER)).andMetaData(caller()));
         return id;
     }
+
+    private static final UserId OWNER = UserId.of("owner");
 
     private Map<String, String> caller() {
         return Map.of(MetaDataKeys.USER_ID, "owner", MetaDataKeys.TENANT_ID, tenant.toString(),

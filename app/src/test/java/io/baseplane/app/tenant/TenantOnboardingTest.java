@@ -53,7 +53,7 @@ class TenantOnboardingTest extends PlatformTestBase {
                 .contains("tenant.welcome");
         assertThat(journalOf(tenantId)).containsExactly("provision default workspace STARTED",
                 "provision default workspace SUCCEEDED", "welcome owner STARTED", "welcome owner SUCCEEDED",
-                "activate tenant STARTED", "activate tenant SUCCEEDED");
+                "activate tenant STARTED", "activate tenant SUCCEEDED", "end ENDED");
         eventually(() -> sagasOf(tenantId) == 0);
     }
 
@@ -106,7 +106,7 @@ class TenantOnboardingTest extends PlatformTestBase {
         assertThat(tenant.get("workspaceCount").asInt()).as("only the admin's own workspace").isEqualTo(1);
         assertThat(journalOf(tenantId)).containsExactly("provision default workspace STARTED",
                 "provision default workspace FAILED", "mark onboarding failed COMPENSATING",
-                "mark onboarding failed COMPENSATED");
+                "mark onboarding failed COMPENSATED", "end ENDED");
 
         long before = events.count();
         Api.Response refused = asOlivia(tenantId).post("/api/v1/tenants/" + tenantId + "/workspaces",

@@ -5,19 +5,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 for HTTP_CALL steps to call: paths under {@code /ok} and {@code /undo}
- * answer 200, under {@code /fail} 500. It remembers each request as "METHOD path", in arrival order, and
- * the {@code Idempotency-Key} each carried.
+ * answer 200, under {@code /refuse} 400 (a refusal: the step fails and the run compensates), under
+ * {@code /fail} 500 (technical: the saga retries, then parks). Under {@code /flaky} it answers 500 until
+ * {@link #recover()} is called, 200 after; under {@code /slow} it answers 200 after {@link #slowFor}. Requests are
+ * served concurrently. It remembers each request as "METHOD path", in arrival order, and the
+ * {@code Idempotency-Key} each carried.
  */
 final class LocalEndpoint implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    private volatile boolean recovered;
+    private volatile Duration slowFor = Duration.ofSeconds(20);
 
     LocalEndpoint() {
         try {
@@ -32,9 +41,13 @@ final class LocalEndpoint implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             requests.add(exchange.getRequestMethod() + " " + path);
             idempotencyKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
-            exchange.sendResponseHeaders(path.startsWith("/fail") ? 500 : 200, -1);
+            if (path.startsWith("/slow")) {
+                sleep(slowFor);
+            }
+            exchange.sendResponseHeaders(statusFor(path), -1);
             exchange.close();
         });
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -46,12 +59,41 @@ final class LocalEndpoint implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    long requestsTo(String path) {
+        return requests.stream().filter(request -> request.endsWith(" " + path)).count();
+    }
+
     List<String> idempotencyKeys() {
         return List.copyOf(idempotencyKeys);
+    }
+
+    /** From now on, {@code /flaky} paths answer 200. */
+    void recover() {
+        recovered = true;
+    }
+
+    void slowFor(Duration wait) {
+        slowFor = wait;
+    }
+
+    private int statusFor(String path) {
+        if (path.startsWith("/fail") || path.startsWith("/flaky") && !recovered) {
+            return 500;
+        }
+        return path.startsWith("/refuse") ? 400 : 200;
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

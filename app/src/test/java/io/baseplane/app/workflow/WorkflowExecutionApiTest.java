@@ -17,7 +17,6 @@ import io.baseplane.kernel.workflow.RequestWorkflowRunCommand;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workspace.WorkspaceId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,7 +100,7 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
                 .containsExactly("{\"order\": \"A-1\", \"total\": 12}");
         assertThat(journalOf(runId)).containsExactly(
                 "reserve STARTED", "reserve SUCCEEDED", "tell STARTED", "tell SUCCEEDED",
-                "wait STARTED", "wait SUCCEEDED", "store STARTED", "store SUCCEEDED");
+                "wait STARTED", "wait SUCCEEDED", "store STARTED", "store SUCCEEDED", "end ENDED");
         eventually(() -> jdbc.queryForObject("select count(*) from association_value_entry where association_value = ?",
                 Long.class, runId) == 0);
     }
@@ -114,37 +113,37 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
                 step("store", "UPSERT_RECORD", Map.of("table", "orders", "record", "{\"order\":\"B-2\"}"),
                         compensation("UPSERT_RECORD", Map.of("table", "orders", "delete", "true"))),
                 step("tell", "NOTIFY", Map.of("recipient", "ops@example.com", "message", "placed")),
-                step("charge", "HTTP_CALL", Map.of("url", endpoint.url("/fail/charge?key=s3cr3t"), "method", "POST")))));
+                step("charge", "HTTP_CALL", Map.of("url", endpoint.url("/refuse/charge?key=s3cr3t"), "method", "POST")))));
 
         String runId = requestRun(workflowId);
 
         JsonNode run = runReaching(runId, "COMPENSATED");
         assertThat(statuses(run)).containsExactly("COMPENSATED", "COMPENSATED", "SUCCEEDED", "FAILED");
-        assertThat(run.at("/steps/3/error").asText()).isEqualTo("POST 127.0.0.1:" + port(endpoint) + "/fail/charge answered 500");
+        assertThat(run.at("/steps/3/error").asText()).isEqualTo("POST 127.0.0.1:" + port(endpoint) + "/refuse/charge answered 400");
         assertThat(run.toString()).doesNotContain("s3cr3t");
-        assertThat(endpoint.requests()).containsExactly("POST /ok/reserve", "POST /fail/charge", "DELETE /undo/reserve");
+        assertThat(endpoint.requests()).containsExactly("POST /ok/reserve", "POST /refuse/charge", "DELETE /undo/reserve");
         // The upsert wrote the run's own record (keyed by the run), and its compensation deleted it.
         assertThat(jdbc.queryForObject("select count(*) from workflow_record where workspace_id = ?::uuid",
                 Long.class, workspaceId)).isZero();
         assertThat(journalOf(runId)).containsExactly(
                 "reserve STARTED", "reserve SUCCEEDED", "store STARTED", "store SUCCEEDED", "tell STARTED",
                 "tell SUCCEEDED", "charge STARTED", "charge FAILED", "store COMPENSATING", "store COMPENSATED",
-                "reserve COMPENSATING", "reserve COMPENSATED");
+                "reserve COMPENSATING", "reserve COMPENSATED", "end ENDED");
     }
 
     @Test
     void aCompensationThatFailsLeavesTheRunForOperators() {
         String workflowId = defineAndEnabled(workflow("Place order", manual(), List.of(
                 step("reserve", "HTTP_CALL", Map.of("url", endpoint.url("/ok/reserve")),
-                        compensation("HTTP_CALL", Map.of("url", endpoint.url("/fail/undo"), "method", "DELETE"))),
-                step("charge", "HTTP_CALL", Map.of("url", endpoint.url("/fail/charge"))))));
+                        compensation("HTTP_CALL", Map.of("url", endpoint.url("/refuse/undo"), "method", "DELETE"))),
+                step("charge", "HTTP_CALL", Map.of("url", endpoint.url("/refuse/charge"))))));
 
         String runId = requestRun(workflowId);
 
         JsonNode run = runReaching(runId, "COMPENSATION_FAILED");
         assertThat(statuses(run)).containsExactly("COMPENSATION_FAILED", "FAILED");
-        assertThat(run.at("/steps/0/error").asText()).endsWith("/fail/undo answered 500");
-        assertThat(journalOf(runId)).endsWith("reserve COMPENSATING", "reserve COMPENSATION_FAILED");
+        assertThat(run.at("/steps/0/error").asText()).endsWith("/refuse/undo answered 400");
+        assertThat(journalOf(runId)).endsWith("reserve COMPENSATING", "reserve COMPENSATION_FAILED", "end ENDED");
     }
 
     @Test
@@ -186,7 +185,7 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
 
         assertThat(endpoint.idempotencyKeys()).containsExactly(runId + ":0", later + ":0");
         assertThat(events.typesOf(runId)).containsOnlyOnce("WorkflowRunStarted");
-        assertThat(journalOf(runId)).containsExactly("call STARTED", "call SUCCEEDED");
+        assertThat(journalOf(runId)).containsExactly("call STARTED", "call SUCCEEDED", "end ENDED");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -195,29 +194,6 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
         eventGateway.publish(GenericEventMessage.asEventMessage(new SyncRunCompleted(AirtableSyncId.random(),
                         SyncRunId.random(), TenantId.of(tenantId), WorkspaceId.of(workspace), records))
                 .andMetaData(Map.of("tenantId", tenantId, "userId", "olivia")));
-    }
-
-    private String defineAndEnabled(Map<String, Object> definition) {
-        Api.Response defined = admin().post(workflowsPath(), definition);
-        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
-        return defined.json().get("id").asText();
-    }
-
-    private String requestRun(String workflowId) {
-        Api.Response accepted = admin().post("/api/v1/workflows/" + workflowId + "/runs", null);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        return accepted.json().get("id").asText();
-    }
-
-    /** The run's view once it shows {@code status}. */
-    private JsonNode runReaching(String runId, String status) {
-        JsonNode[] run = new JsonNode[1];
-        eventually(() -> {
-            Api.Response response = admin().get("/api/v1/workflow-runs/" + runId);
-            run[0] = response.status() == 200 ? response.json() : null;
-            return run[0] != null && status.equals(run[0].get("status").asText());
-        });
-        return run[0];
     }
 
     /** The run ids of a workflow's runs, from the event store (the trigger runs on its own processor). */
@@ -239,21 +215,9 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
                 Long.class, "%" + sagaId + "%");
     }
 
-    private List<String> journalOf(String runId) {
-        return jdbc.queryForList("select step || ' ' || transition from saga_journal "
-                + "where saga_type = 'WorkflowExecution' and saga_key = ? order by id", String.class, runId);
-    }
-
-    private static List<String> statuses(JsonNode run) {
-        List<String> statuses = new ArrayList<>();
-        run.get("steps").forEach(step -> statuses.add(step.get("status").asText()));
-        return statuses;
-    }
-
     private static int port(LocalEndpoint endpoint) {
         return Integer.parseInt(endpoint.url("").substring("http://127.0.0.1:".length()));
     }
-
 
     /** A run request with a chosen id, sent as a trigger sends it: straight to the workflow, in its tenant. */
     private void requestRunAs(String workflowId, String runId) {

@@ -371,10 +371,4 @@ class WorkflowQueryApiTest extends WorkspaceWorkflowTestBase {
         assertThat(response.header("ETag")).isEqualTo("\"" + version(runId) + "\"");
         return response.json();
     }
-
-    private static List<String> statuses(JsonNode run) {
-        List<String> statuses = new ArrayList<>();
-        run.get("steps").forEach(step -> statuses.add(step.get("status").asText()));
-        return statuses;
-    }
 }

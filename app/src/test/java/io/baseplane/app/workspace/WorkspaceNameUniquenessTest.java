@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.kernel.common.RuleViolationException;
+import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workspace.CreateWorkspaceCommand;
 import io.baseplane.kernel.workspace.WorkspaceId;
@@ -131,13 +132,13 @@ class WorkspaceNameUniquenessTest extends PlatformTestBase {
                 String lost = (outcomes.get(0) == null ? second : first).toString();
                 assertThat(workspacesCreatedNamed(tenantId, key)).as(context).containsExactly(won);
                 assertThat(claimsOf(tenantId, key)).as(context).containsExactly(won);
-                assertThat(events.typesOf(won)).as(context).containsExactly("WorkspaceCreated");
+                assertThat(events.typesOf(won)).as(context).containsExactly("WorkspaceCreated", "MemberAdded");
                 assertThat(events.typesOf(lost)).as(context + ": the loser's events were rolled back").isEmpty();
                 assertThat(jdbc.queryForObject("select count(*) from workspace_member_count where workspace_id = ?::uuid",
                         Long.class, lost)).as(context + ": the loser's lookups were rolled back").isZero();
-                // Two positions taken for one stored event: the loser passed the early check, appended its
-                // event and was rolled back when its claim failed. Otherwise the early check refused it.
-                if (eventPositionsTaken() - positionsBefore == 2) {
+                // Four positions taken for the two stored events of one creation: the loser passed the early check,
+                // appended its events and was rolled back when its claim failed. Otherwise the early check refused it.
+                if (eventPositionsTaken() - positionsBefore == 4) {
                     decidedByTheClaimTable++;
                 }
             }
@@ -152,7 +153,7 @@ class WorkspaceNameUniquenessTest extends PlatformTestBase {
 
     private Throwable create(CyclicBarrier start, WorkspaceId workspaceId, String tenantId, String name) {
         var command = GenericCommandMessage.asCommandMessage(
-                        new CreateWorkspaceCommand(workspaceId, TenantId.of(tenantId), name, "racing"))
+                        new CreateWorkspaceCommand(workspaceId, TenantId.of(tenantId), name, "racing", UserId.of("racer")))
                 .andMetaData(Map.of("tenantId", tenantId, "userId", "racer"));
         try {
             start.await(10, TimeUnit.SECONDS);

@@ -4,6 +4,9 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
@@ -38,7 +41,11 @@ public class OutsideCalls {
     }
 
     void submit(Object tenant, ScopeDescriptor saga, String callId, Supplier<Object> work, DeadlineManager deadlines) {
-        Runnable call = () -> deliver(saga, new CallOutcome(callId, run(work, callId)), deadlines);
+        // The outcome continues the chain of the handler that asked for the call.
+        MetaData chain = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
+        Runnable call = () -> deliver(saga,
+                new GenericMessage<>(new CallOutcome(callId, run(work, callId)), chain), deadlines);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> executor.execute(tenant, call));
         } else {
@@ -55,12 +62,12 @@ public class OutsideCalls {
         }
     }
 
-    private static void deliver(ScopeDescriptor saga, CallOutcome outcome, DeadlineManager deadlines) {
+    private static void deliver(ScopeDescriptor saga, Message<CallOutcome> outcome, DeadlineManager deadlines) {
         try {
             deadlines.schedule(Instant.now(), OUTCOME, outcome, saga);
         } catch (RuntimeException e) {
             // The saga's call timeout fires in its stead, and the call is made again.
-            log.error("Outcome of outside call {} could not be handed back to {}", outcome.callId(), saga, e);
+            log.error("Outcome of outside call {} could not be handed back to {}", outcome.getPayload().callId(), saga, e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
@@ -13,6 +14,8 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.SerializedObject;
@@ -38,12 +41,19 @@ public class SagaSupervision {
     private final Serializer serializer;
     private final ObjectMapper stateMapper;
     private final TransactionTemplate savepoint;
+    private final List<CorrelationDataProvider> correlationDataProviders;
 
-    /** {@code transactionManager} may be null where there is no database (saga fixtures): no savepoint then. */
+    /**
+     * {@code transactionManager} may be null where there is no database (saga fixtures): no savepoint then.
+     * {@code correlationDataProviders} are the platform's (Axon uses the same beans); without them, a handler's
+     * commands take the chain of the unit of work around it.
+     */
     @Autowired
     public SagaSupervision(SagaProperties properties, Serializer serializer,
-                           PlatformTransactionManager transactionManager) {
+                           PlatformTransactionManager transactionManager,
+                           List<CorrelationDataProvider> correlationDataProviders) {
         this.properties = properties;
+        this.correlationDataProviders = List.copyOf(correlationDataProviders);
         this.serializer = serializer;
         // Saga state is stored by this very serialiser; the copy must see the same fields.
         this.stateMapper = serializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : new ObjectMapper();
@@ -57,7 +67,16 @@ public class SagaSupervision {
     /** Runs a saga's handler so that, when it fails, nothing it did stays: a savepoint and a nested unit of work. */
     Object contained(Message<?> message, Callable<Object> handler) throws Exception {
         Callable<Object> inUnitOfWork = () -> {
+            // The handler's commands continue the chain (correlation, causation, user, tenant) of the message it
+            // handles, a held one too; a nested unit of work has no correlation providers of its own.
+            MetaData parentChain = CurrentUnitOfWork.isStarted()
+                    ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
+            if (correlationDataProviders.isEmpty()) {
+                unitOfWork.registerCorrelationDataProvider(handled -> parentChain);
+            } else {
+                correlationDataProviders.forEach(unitOfWork::registerCorrelationDataProvider);
+            }
             ResultMessage<Object> result = unitOfWork.executeWithResult(handler, RollbackConfigurationType.ANY_THROWABLE);
             if (result.isExceptional()) {
                 throw asException(result.exceptionResult());

@@ -90,6 +90,8 @@ public abstract class SupervisedSaga {
     private transient boolean endJournaled;
 
     private String sagaId;
+    /** Whether this instance recorded anything: one that ends without (a repeated request) leaves no trace. */
+    private boolean journaled;
     private PendingFailure failure;
     /** The outside call whose outcome the saga waits for, its step and its timeout; null when none. */
     private String pendingCallId;
@@ -253,6 +255,7 @@ public abstract class SupervisedSaga {
     }
 
     protected final SagaJournal.Of journal() {
+        journaled = true;
         Object key = sagaKey();
         return journal.of(sagaId, sagaType(), key == null ? sagaId : key, tenant());
     }
@@ -269,7 +272,7 @@ public abstract class SupervisedSaga {
         lastAttemptFailed = false;
         try {
             Object result = supervision.contained(message, chain::proceed);
-            if (wasActive && !saga.isActive() && !endJournaled) {
+            if (wasActive && !saga.isActive() && journaled && !endJournaled) {
                 endJournaled = true;
                 journal().ended(END);
             }

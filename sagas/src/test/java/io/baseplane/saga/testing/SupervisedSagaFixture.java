@@ -9,13 +9,21 @@ import io.baseplane.saga.common.SagaProperties;
 import io.baseplane.saga.common.SagaSupervision;
 import io.baseplane.saga.common.TenantFairExecutor;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.saga.SagaTestFixture;
 
 /**
  * What every saga fixture registers for the failure policy: supervision without a database (no savepoint; the
  * fixture has no transaction), outside calls run at once on the test's thread (their outcomes come back as
- * deadlines due now, delivered by {@code whenTimeElapses}), and a policy of {@link #MAX_ATTEMPTS} attempts.
+ * deadlines due now, delivered as soon as the fixture's clock moves: {@link #OUTCOMES_DUE}), and a policy of
+ * {@link #MAX_ATTEMPTS} attempts.
  * Without a database, the journal entries a failed attempt wrote stay in the {@link RecordingSagaJournal}; in
  * the platform the savepoint takes them back.
  */
@@ -24,18 +32,59 @@ public final class SupervisedSagaFixture {
     public static final int MAX_ATTEMPTS = 3;
     /** Backoff after the first failed attempt; the second waits twice as long. */
     public static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    /**
+     * Advancing the fixture's clock by this (not at all) delivers the outcomes of the outside calls made so far,
+     * and nothing that is due later: a retry's backoff then still counts from the moment the outcome came.
+     */
+    public static final Duration OUTCOMES_DUE = Duration.ZERO;
 
     public static final SagaProperties POLICY = new SagaProperties(MAX_ATTEMPTS, FIRST_BACKOFF, Duration.ofMinutes(1),
             Duration.ofMinutes(10), Duration.ofDays(30), 4, 4, 2);
 
+    /**
+     * How far the fixture's clock runs ahead of the wall clock. An outside call dates its outcome by the wall
+     * clock ({@code Instant.now()}); the fixture's clock starts when the fixture is built and only moves when a
+     * test lets time elapse, so without a lead an outcome would fall due at a moment that depends on how long
+     * the test took so far.
+     */
+    private static final Duration CLOCK_LEAD = Duration.ofDays(1);
+
     private SupervisedSagaFixture() {
     }
 
-    /** Registers the supervision's collaborators and the journal on {@code fixture}. */
+    /** Registers the supervision's collaborators and the journal on {@code fixture}; calls run at once. */
     public static void register(SagaTestFixture<?> fixture, RecordingSagaJournal journal) {
+        register(fixture, journal, new OutsideCalls(TenantFairExecutor.direct()));
+    }
+
+    /** As {@link #register(SagaTestFixture, RecordingSagaJournal)}, with outside calls the test controls. */
+    public static void register(SagaTestFixture<?> fixture, RecordingSagaJournal journal, OutsideCalls outsideCalls) {
+        fixture.givenCurrentTime(Instant.now().plus(CLOCK_LEAD));
         fixture.registerResource(new SagaSupervision(POLICY, serializer(), null));
-        fixture.registerResource(new OutsideCalls(TenantFairExecutor.direct()));
+        fixture.registerResource(outsideCalls);
         fixture.registerResource(journal);
+    }
+
+    /**
+     * The saga instance as the fixture keeps it between messages (the one whose handler ran last), for tests of
+     * its state. Call before the fixture handles its first message.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Supplier<T> instanceOf(SagaTestFixture<T> fixture) {
+        AtomicReference<Object> last = new AtomicReference<>();
+        fixture.registerHandlerEnhancerDefinition(new HandlerEnhancerDefinition() {
+            @Override
+            public <H> MessageHandlingMember<H> wrapHandler(MessageHandlingMember<H> original) {
+                return new WrappedMessageHandlingMember<>(original) {
+                    @Override
+                    public Object handle(Message<?> message, H target) throws Exception {
+                        last.set(target);
+                        return super.handle(message, target);
+                    }
+                };
+            }
+        });
+        return () -> (T) last.get();
     }
 
     /** Axon's Jackson serialiser as the platform configures it (AxonMessagingConfiguration). */
