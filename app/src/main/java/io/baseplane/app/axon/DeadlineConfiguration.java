@@ -1,6 +1,7 @@
 package io.baseplane.app.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -45,7 +46,7 @@ class DeadlineConfiguration {
     static final String WORKFLOW_SCHEDULES = "workflow-schedules";
 
     @Bean
-    DeadlineScheduler deadlineScheduler(DataSource dataSource, DeadlineProperties properties,
+    DeadlineScheduler deadlineScheduler(DataSource dataSource, DeadlineProperties properties, AxonProperties axon,
                                         ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
                                         ObjectProvider<ScheduledWorkflowRunner> scheduledWorkflows,
                                         WorkflowProperties workflowProperties) {
@@ -59,6 +60,7 @@ class DeadlineConfiguration {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask))
                 .startTasks(workflowSchedules)
                 .tableName("scheduled_tasks")
+                .schedulerName(new SchedulerName.Fixed(axon.nodeId()))
                 .serializer(new JacksonSerializer())
                 .pollingInterval(properties.pollingInterval())
                 // A deadline due now (an outside call's outcome, an operator's retry) runs without waiting for

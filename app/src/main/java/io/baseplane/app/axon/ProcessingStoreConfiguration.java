@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tracking tokens and saga state in PostgreSQL (bytea, Jackson), with or without Axon Server: segment
@@ -29,8 +30,9 @@ class ProcessingStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, AxonProperties properties) {
         return JdbcTokenStore.builder()
+                .nodeId(properties.nodeId())
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .contentType(byte[].class)
@@ -47,7 +49,7 @@ class ProcessingStoreConfiguration {
     }
 
     @Bean
-    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer, JdbcTemplate jdbc) {
         SagaSchema schema = SagaSchema.builder()
                 .sagaEntryTable("saga_entry")
                 .associationValueEntryTable("association_value_entry")
@@ -58,10 +60,10 @@ class ProcessingStoreConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build();
-        return JdbcSagaStore.builder()
+        return new LockingSagaStore(JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .sqlSchema(new PostgresSagaSqlSchema(schema))
-                .build();
+                .build(), jdbc);
     }
 }

@@ -66,6 +66,27 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
         assertThat(events.typesOf(tenantId)).filteredOn("WorkspaceSlotReserved"::equals).hasSize(3);
     }
 
+    @Test
+    void aWorkspaceIdThatAnyAggregateUsesIsRefusedUpFrontAndSpendsNoSlot() {
+        String tenantId = createTenant("FREE");
+        String otherTenant = createTenant("FREE");
+        String othersWorkspace = provisionWorkspace(otherTenant, "bea", "Theirs");
+        long before = events.count();
+
+        for (String taken : java.util.List.of(tenantId, othersWorkspace, otherTenant)) {
+            Api.Response refused = admin(tenantId, "olivia").post("/api/v1/tenants/" + tenantId + "/workspaces",
+                    Map.of("id", taken, "name", "Mine " + taken.substring(0, 8)));
+            assertRuleViolation(refused, "workspace.id-taken");
+            assertThat(refused.body()).as("says nothing of what holds the id").doesNotContain("Theirs").doesNotContain("Tenant ");
+        }
+
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(events.typesOf(tenantId)).filteredOn("WorkspaceSlotReserved"::equals).hasSize(1);
+        // The quota is intact: two more workspaces fit in the FREE plan.
+        provisionWorkspace(tenantId, "olivia", "Second");
+        provisionWorkspace(tenantId, "olivia", "Third");
+    }
+
     // ---- members ------------------------------------------------------------------------------------
 
     @Test
