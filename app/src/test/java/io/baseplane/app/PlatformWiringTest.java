@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +24,8 @@ class PlatformWiringTest extends PlatformTestBase {
     void eventsTokensAndSagasAreStoredThroughJdbcInPostgres() {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-        assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+        // JdbcSagaStore behind a wrapper that locks a saga's row while a transaction handles it (ADR 0015).
+        assertThat(context.getBean(SagaStore.class).getClass().getSimpleName()).isEqualTo("LockingSagaStore");
     }
 
     @Test

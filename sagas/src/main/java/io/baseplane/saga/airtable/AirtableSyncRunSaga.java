@@ -54,7 +54,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Saga
 public class AirtableSyncRunSaga extends SupervisedSaga {
 
-    static final String SAGA_TYPE = "AirtableSyncRun";
+    public static final String SAGA_TYPE = "AirtableSyncRun";
     static final String FETCH_SCHEMA = "fetch schema";
     static final String COMPLETE = "complete run";
     static final String PUBLISH = "publish records";

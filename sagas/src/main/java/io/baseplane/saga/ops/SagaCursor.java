@@ -15,6 +15,9 @@ import java.util.Base64;
 public record SagaCursor(SagaSort sort, Instant after, String sagaId) {
 
     private static final int MAX_SAGA_ID_LENGTH = 255;
+    /** Cursors name times of saga rows; anything outside these years was not made here (and PostgreSQL may refuse it). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public String encode() {
         String plain = sort.name() + "|" + ChronoUnit.MICROS.between(Instant.EPOCH, after) + "|" + sagaId;
@@ -31,6 +34,9 @@ public record SagaCursor(SagaSort sort, Instant after, String sagaId) {
                 throw new IllegalArgumentException();
             }
             Instant after = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+            if (after.isBefore(EARLIEST) || after.isAfter(LATEST)) {
+                throw new IllegalArgumentException();
+            }
             return new SagaCursor(sort, after, parts[2]);
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new InvalidValueException("cursor", "is not a cursor of this list (pass nextCursor back as it "

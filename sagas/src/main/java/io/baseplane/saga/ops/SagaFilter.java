@@ -21,6 +21,9 @@ public record SagaFilter(String type, SagaStatus status, UUID tenantId, Boolean 
                          Instant startedBefore, String q) {
 
     static final int MAX_QUERY_LENGTH = 200;
+    /** Years PostgreSQL stores and people mean; beyond them a bound is a typo. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static final SagaFilter NONE = new SagaFilter(null, null, null, null, null, null, null);
 
@@ -93,11 +96,16 @@ public record SagaFilter(String type, SagaStatus status, UUID tenantId, Boolean 
 
     /** ISO-8601 with a zone offset, e.g. {@code 2026-01-31T12:00:00Z}. */
     private static Instant instant(String field, String raw) {
+        Instant instant;
         try {
-            return Instant.parse(raw.strip());
+            instant = Instant.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidValueException(field, "must be between the years 1 and 9999");
+        }
+        return instant;
     }
 
     private static String query(String field, String raw) {

@@ -35,12 +35,13 @@ final class SagaSql {
     /**
      * Whether {@code s} (a saga_instance row) is stuck: retrying or parked, or running or compensating with no
      * progress since {@code :stuckBefore} and no deadline to wait for (one being executed counts: the saga is
-     * about to move). Needs {@link #WITH_SAGA_DEADLINES}.
+     * about to move). Needs {@link #WITH_SAGA_DEADLINES}. {@code not in} over an uncorrelated list, which
+     * PostgreSQL hashes once, rather than {@code not exists}, which inside an {@code or} it would scan per row.
      */
     static final String STUCK = """
             (s.ended_at is null and (s.status in ('RETRYING', 'PARKED')
                 or (s.status in ('RUNNING', 'COMPENSATING') and s.last_progress_at < :stuckBefore
-                    and not exists (select 1 from saga_deadline d where d.saga_id = s.saga_id))))""";
+                    and s.saga_id not in (select d.saga_id from saga_deadline d where d.saga_id is not null))))""";
 
     /** Ended sagas are listed for the retention period only. */
     static final String RETAINED = "(s.ended_at is null or s.ended_at >= :retainedSince)";

@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Saga
 public class TenantOnboardingSaga extends SupervisedSaga {
 
-    static final String SAGA_TYPE = "TenantOnboarding";
+    public static final String SAGA_TYPE = "TenantOnboarding";
     static final String WELCOME_TOPIC = "tenant.welcome";
     static final String PROVISION = "provision default workspace";
     static final String WELCOME = "welcome owner";

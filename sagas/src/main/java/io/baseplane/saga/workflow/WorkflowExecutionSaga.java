@@ -73,7 +73,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Saga
 public class WorkflowExecutionSaga extends SupervisedSaga {
 
-    static final String SAGA_TYPE = "WorkflowExecution";
+    public static final String SAGA_TYPE = "WorkflowExecution";
     static final String STEP_TIMEOUT = "workflow-step-timeout";
     static final String DELAY_ELAPSED = "workflow-delay-elapsed";
     static final String START_RUN = "start run";

@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class WorkspaceProvisioningSaga extends SupervisedSaga {
 
     static final String READY_TOPIC = "workspace.ready";
-    static final String SAGA_TYPE = "WorkspaceProvisioning";
+    public static final String SAGA_TYPE = "WorkspaceProvisioning";
     static final String RESERVE_SLOT = "reserve slot";
     static final String CREATE = "create workspace";
     static final String NOTIFY = "notify requester";

@@ -55,6 +55,7 @@ class SagaQueryTest {
         assertRefused(() -> SagaQuery.parse(raw(null, null, null, "yes", null, null, null), null, null, null), "stuck");
         assertRefused(() -> SagaQuery.parse(raw(null, null, null, null, "yesterday", null, null), null, null, null), "startedAfter");
         assertRefused(() -> SagaQuery.parse(raw(null, null, null, null, null, "2026-01-01", null), null, null, null), "startedBefore");
+        assertRefused(() -> SagaQuery.parse(raw(null, null, null, null, null, "+100000-01-01T00:00:00Z", null), null, null, null), "startedBefore");
         assertRefused(() -> SagaQuery.parse(raw(null, null, null, null, null, null, "a\u0000b"), null, null, null), "q");
         assertRefused(() -> SagaQuery.parse(raw(null, null, null, null, null, null, "x".repeat(201)), null, null, null), "q");
         assertRefused(() -> SagaQuery.parse(null, "oldest", null, null), "sort");
