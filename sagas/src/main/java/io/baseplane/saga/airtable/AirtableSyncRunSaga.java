@@ -138,7 +138,7 @@ public class AirtableSyncRunSaga extends SupervisedSaga {
 
     @SagaEventHandler(associationProperty = "runId")
     public void on(SyncRunFailed event) {
-        endCall();
+        abandonCall();
         if (!failing) {
             // Failed from outside this saga (an operator, another node): its timeline still shows why.
             journal().compensating(DISCARD, event.reason());
@@ -222,6 +222,15 @@ public class AirtableSyncRunSaga extends SupervisedSaga {
             fetchSchema();
         } else {
             importPage();
+        }
+    }
+
+    @Override
+    protected void learnFrom(Object unhandledPayload) {
+        if (runId == null && unhandledPayload instanceof SyncRunRequested requested) {
+            syncId = requested.syncId();
+            runId = requested.runId();
+            tenantId = requested.tenantId();
         }
     }
 

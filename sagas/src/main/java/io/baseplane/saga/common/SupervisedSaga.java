@@ -108,9 +108,16 @@ public abstract class SupervisedSaga {
 
     /**
      * An operator gave up on the saga: undo the steps that succeeded, in reverse order, so that it ends
-     * compensated (or compensation failed). Held messages are dropped before.
+     * compensated (or compensation failed). Held messages are dropped before, each shown to {@link #learnFrom}.
      */
     protected abstract void abort(String reason);
+
+    /**
+     * A message the saga never handled, shown to it before an abort drops it: a saga whose first message failed
+     * takes from it what it is about (its key, its tenant), without acting on it, so that its abort can undo.
+     */
+    protected void learnFrom(Object unhandledPayload) {
+    }
 
     /** Runs again the outside call of {@code step} that {@link #failedTechnically} reported. */
     protected void retryCall(String step) {
@@ -164,6 +171,18 @@ public abstract class SupervisedSaga {
         failedTechnically(step, step + " failed: no outcome in time (the call did not answer, or its node stopped)");
     }
 
+    /**
+     * Gives up the pending outside call and its retries: the saga's work ended without it (its run was failed from
+     * outside). A late outcome or retry finds nothing to do.
+     */
+    protected final void abandonCall() {
+        endCall();
+        if (failure != null && failure.call()) {
+            cancelRetry();
+            failure = null;
+        }
+    }
+
     /** Stops waiting for the pending outside call, if any; its outcome, should it still come, is ignored. */
     protected final void endCall() {
         if (callTimeoutId != null) {
@@ -212,6 +231,8 @@ public abstract class SupervisedSaga {
     public void on(SagaAbortRequested request) {
         if (failure != null) {
             cancelRetry();
+            // The saga may never have handled its first message: what it says is what the undo needs to know.
+            failure.held().forEach(held -> learnFrom(supervision.release(held).getPayload()));
             log.warn("{} {} aborted; {} held message(s) dropped", sagaType(), sagaId, failure.held().size());
             failure = null;
         }
@@ -333,6 +354,9 @@ public abstract class SupervisedSaga {
                 if (first && currentSaga().isActive()) {
                     journal().resumed(step);
                     first = false;
+                }
+                if (failure == null) {
+                    return; // the message settled everything: an abort, failed before, dropped what was held
                 }
                 failure = failure.withoutFirst();
             }

@@ -140,6 +140,16 @@ public class TenantOnboardingSaga extends SupervisedSaga {
         log.info("Onboarding of tenant {} failed and was rolled back: {}", tenantId, event.reason());
     }
 
+    @Override
+    protected void learnFrom(Object unhandledPayload) {
+        if (tenantId == null && unhandledPayload instanceof TenantCreated created) {
+            tenantId = created.tenantId();
+            tenantName = created.name();
+            owner = created.owner();
+            workspaceId = owner == null ? null : DefaultWorkspace.idOf(tenantId);
+        }
+    }
+
     /** Each undo that finds nothing to undo (refused) passes on to the next, down to marking the onboarding failed. */
     @Override
     protected void abort(String reason) {

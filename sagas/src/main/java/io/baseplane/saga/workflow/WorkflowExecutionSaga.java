@@ -284,9 +284,22 @@ public class WorkflowExecutionSaga extends SupervisedSaga {
         }
     }
 
+    @Override
+    protected void learnFrom(Object unhandledPayload) {
+        if (runId == null && unhandledPayload instanceof WorkflowRunRequested requested) {
+            runId = requested.runId();
+            workflowId = requested.workflowId();
+            tenantId = requested.tenantId();
+            workspaceId = requested.workspaceId();
+            steps = List.copyOf(requested.steps());
+            input = requested.input() == null ? Map.of() : Map.copyOf(requested.input());
+        }
+    }
+
     /**
      * An operator gave up on the run: the step that runs now fails with the operator's reason, which starts
      * the compensation of the succeeded steps in reverse order; between steps, the compensation starts at once.
+     * An undo that runs now (parked, say) fails instead, and the run ends COMPENSATION_FAILED for operators.
      */
     @Override
     protected void abort(String reason) {
@@ -294,7 +307,8 @@ public class WorkflowExecutionSaga extends SupervisedSaga {
             SagaLifecycle.end();
             return;
         }
-        if (activeStep != null && !compensating) {
+        if (activeStep != null) {
+            // A step fails, and the compensation follows; an undo fails, and the run ends COMPENSATION_FAILED.
             endCall();
             finish(activeStep, StepOutcome.failed(reason));
             return;

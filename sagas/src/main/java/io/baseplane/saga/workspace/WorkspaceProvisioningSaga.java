@@ -118,6 +118,16 @@ public class WorkspaceProvisioningSaga extends SupervisedSaga {
         log.info("Provisioning of workspace {} in tenant {} rolled back: {}", workspaceId, tenantId, event.reason());
     }
 
+    @Override
+    protected void learnFrom(Object unhandledPayload) {
+        if (workspaceId == null && unhandledPayload instanceof WorkspaceSlotReserved reserved) {
+            tenantId = reserved.tenantId();
+            workspaceId = reserved.workspaceId();
+            workspaceName = reserved.workspaceName();
+            requestedBy = reserved.requestedBy();
+        }
+    }
+
     /**
      * Discards the workspace if it exists (its discard then releases the slot), else releases the slot at once.
      * The saga may not know whether the create went through (its handler may be the one that failed), so it

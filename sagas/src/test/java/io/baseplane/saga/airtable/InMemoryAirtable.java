@@ -12,13 +12,14 @@ import java.util.Map;
 
 /**
  * Airtable for saga fixtures: a schema and each table's pages in memory, offsets {@code "page-N"}, and
- * failures scripted per call ({@code "schema"} or {@code "<tableId> page N"}).
+ * failures scripted per call ({@code "schema"} or {@code "<tableId> page N"}), each time or the first times.
  */
 final class InMemoryAirtable implements AirtableClient {
 
     private final List<TableSchema> schema = new ArrayList<>();
     private final Map<String, List<List<AirtableRecord>>> pages = new HashMap<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
+    private final Map<String, Integer> failuresLeft = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
 
     /** Adds a table to the schema whose records come in pages of these sizes (none: one empty page). */
@@ -40,12 +41,24 @@ final class InMemoryAirtable implements AirtableClient {
         return this;
     }
 
+    /** Every call for the schema fails with {@code failure}. */
     void failSchema(RuntimeException failure) {
-        failures.put("schema", failure);
+        failSchema(failure, Integer.MAX_VALUE);
     }
 
+    /** The next {@code times} calls for the schema fail with {@code failure}; later ones answer. */
+    void failSchema(RuntimeException failure, int times) {
+        fail("schema", failure, times);
+    }
+
+    /** Every call for this page fails with {@code failure}. */
     void failPage(String tableId, int pageNumber, RuntimeException failure) {
-        failures.put(tableId + " page " + pageNumber, failure);
+        failPage(tableId, pageNumber, failure, Integer.MAX_VALUE);
+    }
+
+    /** The next {@code times} calls for this page fail with {@code failure}; later ones answer. */
+    void failPage(String tableId, int pageNumber, RuntimeException failure, int times) {
+        fail(tableId + " page " + pageNumber, failure, times);
     }
 
     /** Each call as "schema" or "<tableId> page N". */
@@ -73,11 +86,17 @@ final class InMemoryAirtable implements AirtableClient {
         });
     }
 
+    private void fail(String call, RuntimeException failure, int times) {
+        failures.put(call, failure);
+        failuresLeft.put(call, times);
+    }
+
     private <T> T answer(String call, java.util.function.Supplier<T> answer) {
         calls.add(call);
-        RuntimeException failure = failures.get(call);
-        if (failure != null) {
-            throw failure;
+        int left = failuresLeft.getOrDefault(call, 0);
+        if (left > 0) {
+            failuresLeft.put(call, left == Integer.MAX_VALUE ? left : left - 1);
+            throw failures.get(call);
         }
         return answer.get();
     }

@@ -8,14 +8,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link StagedRecords} in memory: staged record ids per run, visible record ids per sync. */
+/**
+ * {@link StagedRecords} in memory: staged record ids per run, visible record ids per sync. Staging can be made
+ * to fail, as a broken staging table would.
+ */
 final class InMemoryStagedRecords implements StagedRecords {
 
     private final Map<SyncRunId, Map<String, AirtableSyncId>> staged = new LinkedHashMap<>();
     private final Map<AirtableSyncId, List<String>> visible = new LinkedHashMap<>();
+    private RuntimeException stagingFailure;
+
+    /** Every page staged from now on fails with {@code failure}. */
+    void failStagingWith(RuntimeException failure) {
+        stagingFailure = failure;
+    }
 
     @Override
     public void stage(AirtableSyncId syncId, SyncRunId runId, String tableId, List<AirtableRecord> records) {
+        if (stagingFailure != null) {
+            throw stagingFailure;
+        }
         records.forEach(record -> staged.computeIfAbsent(runId, r -> new LinkedHashMap<>())
                 .put(tableId + "/" + record.id(), syncId));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.kernel.common.UserId;
+import io.baseplane.kernel.saga.SagaAbortRequested;
+import io.baseplane.kernel.saga.SagaRetryRequested;
 import io.baseplane.kernel.tenant.CompleteTenantOnboardingCommand;
 import io.baseplane.kernel.tenant.FailTenantOnboardingCommand;
 import io.baseplane.kernel.tenant.Plan;
@@ -21,9 +23,12 @@ import io.baseplane.kernel.workspace.WorkspaceDiscarded;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.kernel.workspace.WorkspaceRole;
 import io.baseplane.saga.journal.StepTransition;
-import io.baseplane.saga.notification.Notification;
 import io.baseplane.saga.testing.RecordingNotifier;
 import io.baseplane.saga.testing.RecordingSagaJournal;
+import io.baseplane.saga.testing.SupervisedSagaFixture;
+import java.time.Duration;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,7 @@ class TenantOnboardingSagaTest {
     private static final TenantId TENANT = TenantId.of("7a2d3c4b-0000-4000-8000-000000000001");
     private static final UserId OWNER = UserId.of("olivia");
     private static final WorkspaceId DEFAULT = DefaultWorkspace.idOf(TENANT);
+    private static final String ABORTED = "aborted by an operator: customer cancelled";
 
     private final SagaTestFixture<TenantOnboardingSaga> fixture = new SagaTestFixture<>(TenantOnboardingSaga.class);
     private final RecordingNotifier notifier = new RecordingNotifier();
@@ -41,8 +47,10 @@ class TenantOnboardingSagaTest {
     @BeforeEach
     void registerResources() {
         fixture.registerResource(notifier);
-        fixture.registerResource(journal);
+        SupervisedSagaFixture.register(fixture, journal);
     }
+
+    // ---- the forward path ---------------------------------------------------------------------------
 
     @Test
     void aNewTenantReservesASlotForItsDefaultWorkspaceOwnedByItsOwner() {
@@ -51,8 +59,7 @@ class TenantOnboardingSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith("tenantId", TENANT.toString())
                 .expectAssociationWith("workspaceId", DEFAULT.toString())
-                .expectDispatchedCommands(new ReserveWorkspaceSlotCommand(TENANT, DEFAULT, "General",
-                        "Created with the tenant", OWNER));
+                .expectDispatchedCommands(reserve());
     }
 
     @Test
@@ -62,11 +69,13 @@ class TenantOnboardingSagaTest {
     }
 
     @Test
-    void aTenantWithoutOwnerPredatesOnboardingAndIsLeftAlone() {
+    void aTenantWithoutOwnerPredatesOnboardingAndIsLeftAloneWithoutATrace() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(new TenantCreated(TENANT, "Acme", Plan.TEAM))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+
+        assertThat(journal.entries()).isEmpty();
     }
 
     @Test
@@ -103,137 +112,12 @@ class TenantOnboardingSagaTest {
 
         assertThat(journal.timeline()).containsExactly("provision default workspace STARTED",
                 "provision default workspace SUCCEEDED", "welcome owner STARTED", "welcome owner SUCCEEDED",
-                "activate tenant STARTED", "activate tenant SUCCEEDED");
+                "activate tenant STARTED", "activate tenant SUCCEEDED", "end ENDED");
         assertThat(journal.entries()).allSatisfy(entry -> {
             assertThat(entry.sagaType()).isEqualTo("TenantOnboarding");
             assertThat(entry.sagaKey()).isEqualTo(TENANT.toString());
+            assertThat(entry.sagaId()).isNotBlank();
         });
-    }
-
-    @Test
-    void aRefusedReservationMarksTheOnboardingFailedWithTheReason() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof ReserveWorkspaceSlotCommand) {
-                throw new RuleViolationException("tenant.suspended", "Tenant is suspended");
-            }
-            return null;
-        });
-
-        fixture.givenNoPriorActivity()
-                .whenPublishingA(created())
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new ReserveWorkspaceSlotCommand(TENANT, DEFAULT, "General", "Created with the tenant", OWNER),
-                        new FailTenantOnboardingCommand(TENANT,
-                                "provision default workspace failed: Tenant is suspended"));
-
-        assertThat(journal.timeline()).containsExactly("provision default workspace STARTED",
-                "provision default workspace FAILED", "mark onboarding failed COMPENSATING");
-    }
-
-    @Test
-    void aProvisioningThatRolledItselfBackMarksTheOnboardingFailed() {
-        fixture.givenAPublished(created())
-                .andThenAPublished(new WorkspaceDiscarded(DEFAULT, TENANT, "General", "add owner failed: boom"))
-                .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, "add owner failed: boom"))
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(new FailTenantOnboardingCommand(TENANT, "add owner failed: boom"));
-
-        assertThat(journal.timeline()).containsExactly("provision default workspace STARTED",
-                "provision default workspace FAILED", "mark onboarding failed COMPENSATING");
-    }
-
-    @Test
-    void aDiscardByTheProvisioningSagaIsNotUndoneTwice() {
-        fixture.givenAPublished(created())
-                .whenPublishingA(new WorkspaceDiscarded(DEFAULT, TENANT, "General", "add owner failed: boom"))
-                .expectNoDispatchedCommands();
-    }
-
-    @Test
-    void aFailedWelcomeDiscardsTheDefaultWorkspace() {
-        notifier.failWith(new RuleViolationException("notification.rejected", "Recipient has no address"));
-
-        fixture.givenAPublished(created())
-                .whenPublishingA(ownerAdded())
-                .expectSuccessfulHandlerExecution()
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(
-                        new DiscardWorkspaceCommand(DEFAULT, "welcome owner failed: Recipient has no address"));
-
-        assertThat(journal.timeline()).endsWith("welcome owner STARTED", "welcome owner FAILED",
-                "discard default workspace COMPENSATING");
-    }
-
-    @Test
-    void theDiscardedDefaultWorkspaceGivesItsSlotBackAfterAFailedWelcome() {
-        notifier.failWith(new RuleViolationException("notification.rejected", "Recipient has no address"));
-        String reason = "welcome owner failed: Recipient has no address";
-
-        fixture.givenAPublished(created())
-                .andThenAPublished(ownerAdded())
-                .whenPublishingA(new WorkspaceDiscarded(DEFAULT, TENANT, "General", reason))
-                .expectDispatchedCommands(new ReleaseWorkspaceSlotCommand(TENANT, DEFAULT, reason));
-    }
-
-    @Test
-    void theReleasedSlotAfterAFailedWelcomeMarksTheOnboardingFailed() {
-        notifier.failWith(new RuleViolationException("notification.rejected", "Recipient has no address"));
-        String reason = "welcome owner failed: Recipient has no address";
-
-        fixture.givenAPublished(created())
-                .andThenAPublished(ownerAdded())
-                .andThenAPublished(new WorkspaceDiscarded(DEFAULT, TENANT, "General", reason))
-                .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, reason))
-                .expectDispatchedCommands(new FailTenantOnboardingCommand(TENANT, reason));
-
-        assertThat(journal.timeline()).endsWith("discard default workspace COMPENSATED",
-                "release slot COMPENSATING", "release slot COMPENSATED", "mark onboarding failed COMPENSATING");
-    }
-
-    @Test
-    void failedOnboardingEndsTheSaga() {
-        fixture.givenAPublished(created())
-                .andThenAPublished(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
-                .whenPublishingA(new TenantOnboardingFailed(TENANT, "create workspace failed: boom"))
-                .expectActiveSagas(0);
-
-        assertThat(journal.timeline()).endsWith("mark onboarding failed COMPENSATED");
-    }
-
-    @Test
-    void aRefusedActivationIsJournaledForOperatorsAndTheSagaWaits() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof CompleteTenantOnboardingCommand) {
-                throw new RuleViolationException("tenant.onboarding-finished", "Tenant is not onboarding");
-            }
-            return null;
-        });
-
-        fixture.givenAPublished(created())
-                .whenPublishingA(ownerAdded())
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(new CompleteTenantOnboardingCommand(TENANT, DEFAULT));
-
-        assertThat(journal.details(StepTransition.FAILED))
-                .containsExactly("activate tenant failed: Tenant is not onboarding");
-    }
-
-    @Test
-    void aFailedCompensationIsJournaledAndTheSagaStaysForOperators() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof FailTenantOnboardingCommand) {
-                throw new IllegalStateException("database down");
-            }
-            return null;
-        });
-
-        fixture.givenAPublished(created())
-                .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
-                .expectActiveSagas(1);
-
-        assertThat(journal.details(StepTransition.COMPENSATION_FAILED))
-                .containsExactly("mark onboarding failed failed: unexpected IllegalStateException");
     }
 
     @Test
@@ -245,6 +129,373 @@ class TenantOnboardingSagaTest {
                 .expectNoDispatchedCommands();
 
         assertThat(notifier.sent()).isEmpty();
+    }
+
+    // ---- refusals compensate ------------------------------------------------------------------------
+
+    @Test
+    void aRefusedReservationMarksTheOnboardingFailedWithTheReason() {
+        refuse(ReserveWorkspaceSlotCommand.class,
+                new RuleViolationException("tenant.suspended", "Tenant is suspended"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(created())
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(reserve(), new FailTenantOnboardingCommand(TENANT,
+                        "provision default workspace failed: Tenant is suspended"));
+
+        assertThat(journal.timeline()).containsExactly("provision default workspace STARTED",
+                "provision default workspace FAILED", "mark onboarding failed COMPENSATING");
+    }
+
+    @Test
+    void aProvisioningThatRolledItselfBackMarksTheOnboardingFailed() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new WorkspaceDiscarded(DEFAULT, TENANT, "General", "create workspace failed: boom"))
+                .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new FailTenantOnboardingCommand(TENANT, "create workspace failed: boom"));
+
+        assertThat(journal.timeline()).containsExactly("provision default workspace STARTED",
+                "provision default workspace FAILED", "mark onboarding failed COMPENSATING");
+    }
+
+    @Test
+    void aDiscardByTheProvisioningSagaIsNotUndoneTwice() {
+        fixture.givenAPublished(created())
+                .whenPublishingA(new WorkspaceDiscarded(DEFAULT, TENANT, "General", "create workspace failed: boom"))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void failedOnboardingEndsTheSaga() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
+                .whenPublishingA(new TenantOnboardingFailed(TENANT, "create workspace failed: boom"))
+                .expectActiveSagas(0);
+
+        assertThat(journal.timeline()).endsWith("mark onboarding failed COMPENSATED", "end ENDED");
+    }
+
+    @Test
+    void aRefusedActivationIsJournaledForOperatorsAndTheSagaWaits() {
+        refuse(CompleteTenantOnboardingCommand.class,
+                new RuleViolationException("tenant.onboarding-finished", "Tenant is not onboarding"));
+
+        fixture.givenAPublished(created())
+                .whenPublishingA(ownerAdded())
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(new CompleteTenantOnboardingCommand(TENANT, DEFAULT));
+
+        assertThat(journal.details(StepTransition.FAILED))
+                .containsExactly("activate tenant failed: Tenant is not onboarding");
+    }
+
+    @Test
+    void aRefusedCompensationIsJournaledAndTheSagaStaysForOperators() {
+        refuse(FailTenantOnboardingCommand.class, new RuleViolationException("tenant.deleted", "Tenant is deleted"));
+
+        fixture.givenAPublished(created())
+                .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(1);
+
+        assertThat(journal.details(StepTransition.COMPENSATION_FAILED))
+                .containsExactly("mark onboarding failed failed: Tenant is deleted");
+    }
+
+    // ---- technical failures are retried, never compensated ------------------------------------------
+
+    @Test
+    void aReservationThatFailsTechnicallyIsRetriedAfterTheBackoffAndLeavesNoAssociationBehind() {
+        failTimes(ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(created())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(reserve())
+                .expectNoAssociationWith("workspaceId", DEFAULT.toString())
+                .expectScheduledDeadlineWithName(SupervisedSagaFixture.FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).endsWith("handle TenantCreated RETRYING");
+        assertThat(journal.details(StepTransition.RETRYING)).singleElement().asString()
+                .contains("ConcurrencyException");
+    }
+
+    @Test
+    void aRetriedReservationGoesOnWithoutMarkingTheOnboardingFailed() {
+        failTimes(ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
+
+        fixture.givenAPublished(created())
+                .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(reserve())
+                .expectAssociationWith("workspaceId", DEFAULT.toString())
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).endsWith("handle TenantCreated RETRYING",
+                "provision default workspace STARTED", "handle TenantCreated RESUMED");
+        assertThat(journal.timeline()).noneMatch(line -> line.contains("COMPENSAT") || line.contains("FAILED"));
+    }
+
+    @Test
+    void aFailingWelcomeIsRetriedAndNeverDiscardsTheDefaultWorkspace() {
+        notifier.failWith(new IllegalStateException("outbox unavailable"));
+
+        fixture.givenAPublished(created())
+                .whenPublishingA(ownerAdded())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(SupervisedSagaFixture.FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).endsWith("welcome owner STARTED", "handle MemberAdded RETRYING");
+    }
+
+    @Test
+    void aMarkFailedThatFailsTechnicallyIsRetriedNotJournaledAsACompensationFailure() {
+        failTimes(FailTenantOnboardingCommand.class, 1, new IllegalStateException("database down"));
+
+        fixture.givenAPublished(created())
+                .andThenAPublished(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
+                .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new FailTenantOnboardingCommand(TENANT, "create workspace failed: boom"));
+
+        assertThat(journal.details(StepTransition.COMPENSATION_FAILED)).isEmpty();
+        assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReleased RETRYING",
+                "provision default workspace FAILED", "mark onboarding failed COMPENSATING",
+                "handle WorkspaceSlotReleased RESUMED");
+    }
+
+    @Test
+    void aReservationThatKeepsFailingParksTheOnboardingForAnOperator() {
+        failTimes(ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
+
+        fixture.givenAPublished(created())
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(reserve(), reserve())
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).filteredOn(line -> line.startsWith("handle")).containsExactly(
+                "handle TenantCreated RETRYING", "handle TenantCreated RETRYING", "handle TenantCreated PARKED");
+        assertThat(journal.entries()).filteredOn(entry -> entry.attempt() != null)
+                .extracting(entry -> entry.attempt()).containsExactly(1, 2, 3);
+        assertThat(journal.timeline()).noneMatch(line -> line.contains("COMPENSAT"));
+    }
+
+    @Test
+    void aWelcomeThatFailsEveryTimeParksTheSagaWithoutTheFailureEscapingTheHandler() throws Exception {
+        notifier.failWith(new IllegalStateException("outbox table missing"));
+
+        fixture.givenAPublished(created())
+                .andThenAPublished(ownerAdded())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                // A later event for the saga waits behind the parked one; it does not fail too.
+                .whenPublishingA(new TenantOnboardingCompleted(TENANT, DEFAULT))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).filteredOn(line -> line.startsWith("handle")).containsExactly(
+                "handle MemberAdded RETRYING", "handle MemberAdded RETRYING", "handle MemberAdded PARKED");
+        assertThat(journal.timeline()).doesNotContain("activate tenant SUCCEEDED");
+    }
+
+    // ---- operators ----------------------------------------------------------------------------------
+
+    @Test
+    void anOperatorsRetryOfAParkedOnboardingGoesOnFromTheFailedStep() throws Exception {
+        notifier.failWith(new IllegalStateException("outbox unavailable"));
+        fixture.givenAPublished(created())
+                .andThenAPublished(ownerAdded())
+                .andThenTimeElapses(Duration.ofMinutes(5));
+        notifier.failWith(null);
+
+        fixture.whenPublishingA(new SagaRetryRequested(sagaId(), "TenantOnboarding", "outbox is back"))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new CompleteTenantOnboardingCommand(TENANT, DEFAULT));
+
+        assertThat(notifier.sent()).hasSize(1);
+        assertThat(journal.timeline()).endsWith("handle MemberAdded PARKED", "provision default workspace SUCCEEDED",
+                "welcome owner STARTED", "welcome owner SUCCEEDED", "activate tenant STARTED",
+                "handle MemberAdded RESUMED");
+    }
+
+    @Test
+    void anOperatorsRetryCountsTheAttemptsAnew() throws Exception {
+        failTimes(ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
+
+        fixture.givenAPublished(created())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .andThenAPublished(new SagaRetryRequested(sagaId(), "TenantOnboarding", "try again"))
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.entries()).filteredOn(entry -> entry.attempt() != null)
+                .extracting(entry -> entry.transition() + " " + entry.attempt())
+                .containsExactly("RETRYING 1", "RETRYING 2", "PARKED 3", "RETRYING 1", "RETRYING 2", "PARKED 3");
+    }
+
+    @Test
+    void anOperatorsAbortDiscardsTheDefaultWorkspace() {
+        fixture.givenAPublished(created())
+                .andThenAPublished(new WorkspaceCreated(DEFAULT, TENANT, "General", "Created with the tenant"))
+                .whenPublishingA(abort())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(DEFAULT, ABORTED));
+
+        assertThat(journal.timeline()).endsWith("discard default workspace COMPENSATING");
+        assertThat(journal.details(StepTransition.COMPENSATING)).containsExactly(ABORTED);
+    }
+
+    @Test
+    void theDiscardedDefaultWorkspaceOfAnAbortGivesItsSlotBack() throws Exception {
+        fixture.givenAPublished(created())
+                .andThenAPublished(abort())
+                .whenPublishingA(new WorkspaceDiscarded(DEFAULT, TENANT, "General", ABORTED))
+                .expectDispatchedCommands(new ReleaseWorkspaceSlotCommand(TENANT, DEFAULT, ABORTED));
+    }
+
+    @Test
+    void theReleasedSlotOfAnAbortMarksTheOnboardingFailedAndItsFailureEndsTheSaga() throws Exception {
+        fixture.givenAPublished(created())
+                .andThenAPublished(abort())
+                .andThenAPublished(new WorkspaceDiscarded(DEFAULT, TENANT, "General", ABORTED))
+                .andThenAPublished(new WorkspaceSlotReleased(TENANT, DEFAULT, ABORTED))
+                .whenPublishingA(new TenantOnboardingFailed(TENANT, ABORTED))
+                .expectActiveSagas(0);
+
+        assertThat(journal.timeline()).endsWith("discard default workspace COMPENSATING",
+                "discard default workspace COMPENSATED", "release slot COMPENSATING", "release slot COMPENSATED",
+                "mark onboarding failed COMPENSATING", "mark onboarding failed COMPENSATED", "end ENDED");
+        assertThat(journal.details(StepTransition.COMPENSATING)).containsOnly(ABORTED);
+    }
+
+    @Test
+    void anAbortPassesEachRefusedUndoOnToTheNextDownToMarkingTheOnboardingFailed() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof DiscardWorkspaceCommand) {
+                throw new AggregateNotFoundException(DEFAULT.toString(), "no workspace");
+            }
+            if (payload instanceof ReleaseWorkspaceSlotCommand) {
+                throw new RuleViolationException("tenant.slot-not-reserved", "No slot is reserved for it");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(created())
+                .whenPublishingA(abort())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(DEFAULT, ABORTED),
+                        new ReleaseWorkspaceSlotCommand(TENANT, DEFAULT, ABORTED),
+                        new FailTenantOnboardingCommand(TENANT, ABORTED));
+
+        assertThat(journal.timeline()).endsWith("discard default workspace COMPENSATING",
+                "discard default workspace COMPENSATED", "release slot COMPENSATING", "release slot COMPENSATED",
+                "mark onboarding failed COMPENSATING");
+    }
+
+    @Test
+    void anAbortOfAParkedOnboardingDropsTheHeldWelcomeAndDiscardsTheDefaultWorkspace() throws Exception {
+        notifier.failWith(new IllegalStateException("outbox unavailable"));
+
+        fixture.givenAPublished(created())
+                .andThenAPublished(ownerAdded())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(abort())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(DEFAULT, ABORTED));
+
+        assertThat(notifier.sent()).isEmpty();
+    }
+
+    @Test
+    void anAbortThatFailsTechnicallyIsRetriedAndThenUndoesTheOnboarding() throws Exception {
+        failTimes(DiscardWorkspaceCommand.class, 1, new ConcurrencyException("stale workspace"));
+
+        fixture.givenAPublished(created())
+                .andThenAPublished(abort())
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(DEFAULT, ABORTED))
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).filteredOn(line -> line.startsWith("handle")).containsExactly(
+                "handle SagaAbortRequested RETRYING", "handle SagaAbortRequested RESUMED");
+        assertThat(journal.timeline()).endsWith("discard default workspace COMPENSATING",
+                "handle SagaAbortRequested RESUMED");
+    }
+
+    @Test
+    void anAbortOfAnOnboardingWhoseFirstEventNeverWentThroughStillMarksItFailed() throws Exception {
+        // The reservation never went through: there is no workspace to discard and no slot to release.
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ReserveWorkspaceSlotCommand) {
+                throw new ConcurrencyException("stale tenant");
+            }
+            if (payload instanceof DiscardWorkspaceCommand) {
+                throw new AggregateNotFoundException(DEFAULT.toString(), "no workspace");
+            }
+            if (payload instanceof ReleaseWorkspaceSlotCommand) {
+                throw new RuleViolationException("tenant.workspace-not-reserved", "No such reservation");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(created())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(abort())
+                .expectSuccessfulHandlerExecution()
+                // The tenant is ONBOARDING; were the saga to end here, nothing would ever mark it failed.
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(DEFAULT, ABORTED),
+                        new ReleaseWorkspaceSlotCommand(TENANT, DEFAULT, ABORTED),
+                        new FailTenantOnboardingCommand(TENANT, ABORTED));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The fixture's one saga's identifier, as operators' events carry it. */
+    private String sagaId() {
+        return journal.entries().get(0).sagaId();
+    }
+
+    private SagaAbortRequested abort() {
+        return new SagaAbortRequested(sagaId(), "TenantOnboarding", "customer cancelled");
+    }
+
+    private void refuse(Class<?> command, RuntimeException refusal) {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload)) {
+                throw refusal;
+            }
+            return null;
+        });
+    }
+
+    /** Fails the first {@code times} sends of {@code command} with {@code failure}, a technical one. */
+    private void failTimes(Class<?> command, int times, RuntimeException failure) {
+        int[] calls = {0};
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload) && calls[0]++ < times) {
+                throw failure;
+            }
+            return null;
+        });
+    }
+
+    private static ReserveWorkspaceSlotCommand reserve() {
+        return new ReserveWorkspaceSlotCommand(TENANT, DEFAULT, "General", "Created with the tenant", OWNER);
     }
 
     private static TenantCreated created() {

@@ -4,20 +4,28 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.baseplane.saga.common.HeldMessage;
 import io.baseplane.saga.common.OutsideCalls;
 import io.baseplane.saga.common.SagaProperties;
 import io.baseplane.saga.common.SagaSupervision;
 import io.baseplane.saga.common.TenantFairExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /**
  * What every saga fixture registers for the failure policy: supervision without a database (no savepoint; the
@@ -37,6 +45,13 @@ public final class SupervisedSagaFixture {
      * and nothing that is due later: a retry's backoff then still counts from the moment the outcome came.
      */
     public static final Duration OUTCOMES_DUE = Duration.ZERO;
+
+    /**
+     * The base class's fields that are no saga state: collaborators injected anew on each load, and flags of the
+     * message being handled. The stored form holds none of them.
+     */
+    public static final List<String> NOT_STATE = List.of("supervision", "journal", "deadlineManager",
+            "commandGateway", "outsideCalls", "redelivering", "lastAttemptFailed", "endJournaled");
 
     public static final SagaProperties POLICY = new SagaProperties(MAX_ATTEMPTS, FIRST_BACKOFF, Duration.ofMinutes(1),
             Duration.ofMinutes(10), Duration.ofDays(30), 4, 4, 2);
@@ -60,7 +75,7 @@ public final class SupervisedSagaFixture {
     /** As {@link #register(SagaTestFixture, RecordingSagaJournal)}, with outside calls the test controls. */
     public static void register(SagaTestFixture<?> fixture, RecordingSagaJournal journal, OutsideCalls outsideCalls) {
         fixture.givenCurrentTime(Instant.now().plus(CLOCK_LEAD));
-        fixture.registerResource(new SagaSupervision(POLICY, serializer(), null));
+        fixture.registerResource(new SagaSupervision(POLICY, serializer(), null, List.of()));
         fixture.registerResource(outsideCalls);
         fixture.registerResource(journal);
     }
@@ -85,6 +100,39 @@ public final class SupervisedSagaFixture {
             }
         });
         return () -> (T) last.get();
+    }
+
+    /**
+     * Matches the deadlines a fixture triggered when one of them has this name. The fixture's list of triggered
+     * deadlines holds those of the given phase too, so {@code expectTriggeredDeadlinesWithName} counts them all.
+     */
+    public static Matcher<List<DeadlineMessage<?>>> anyNamed(String name) {
+        return anyMatching(deadline -> name.equals(deadline.getDeadlineName()));
+    }
+
+    /** Matches the deadlines a fixture triggered when one of them carries this payload (see {@link #anyNamed}). */
+    public static Matcher<List<DeadlineMessage<?>>> anyWithPayload(Object payload) {
+        return anyMatching(deadline -> payload.equals(deadline.getPayload()));
+    }
+
+    private static Matcher<List<DeadlineMessage<?>>> anyMatching(Predicate<DeadlineMessage<?>> predicate) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<DeadlineMessage<?>> deadlines) {
+                return deadlines.stream().anyMatch(predicate);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a list with a matching deadline");
+            }
+        };
+    }
+
+    /** The payload of a message a saga holds, read back as the supervision reads it to handle it again. */
+    public static Object payloadOf(HeldMessage held) {
+        return serializer().deserialize(new SimpleSerializedObject<>(
+                held.payload(), String.class, held.payloadType(), held.payloadRevision()));
     }
 
     /** Axon's Jackson serialiser as the platform configures it (AxonMessagingConfiguration). */

@@ -9,23 +9,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.baseplane.kernel.workflow.StepType;
+import io.baseplane.kernel.workflow.MarkStepSucceededCommand;
+import io.baseplane.saga.common.CallOutcome;
+import io.baseplane.saga.common.OutsideCalls;
+import io.baseplane.saga.common.PendingFailure;
+import io.baseplane.saga.testing.HeldCalls;
 import io.baseplane.saga.testing.RecordingSagaJournal;
+import io.baseplane.saga.testing.SupervisedSagaFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.assertj.core.util.introspection.PropertyOrFieldSupport;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.modelling.saga.SimpleResourceInjector;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.deadline.StubDeadlineManager;
+import org.axonframework.test.saga.SagaTestFixture;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
-/** Saga state is stored with Axon's JacksonSerializer between events: it has to survive the round trip. */
+/**
+ * Saga state is stored with Axon's JacksonSerializer between events: it has to survive the round trip, the call
+ * the saga waits for and a held call outcome included.
+ */
 class WorkflowExecutionSagaSerializationTest {
+
+    private static final String[] NOT_STATE = Stream.concat(Stream.of("executors"),
+            SupervisedSagaFixture.NOT_STATE.stream()).toArray(String[]::new);
 
     private final ObjectMapper objectMapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
@@ -37,13 +54,12 @@ class WorkflowExecutionSagaSerializationTest {
         SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
         WorkflowExecutionSaga restored = serializer.deserialize(stored);
 
-        assertThat(restored).usingRecursiveComparison()
-                .ignoringFields("commandGateway", "deadlineManager", "executors", "journal")
-                .isEqualTo(saga);
+        assertThat(restored).usingRecursiveComparison().ignoringFields(NOT_STATE).isEqualTo(saga);
         assertThat(restored).extracting("runId", "tenantId", "steps", "activeStep", "compensating")
                 .containsExactly(RUN, TENANT, STEPS, 1, false);
         assertThat(restored).extracting("delayDeadlineId").isNotNull();
-        assertThat(restored).extracting("commandGateway", "deadlineManager", "executors", "journal").containsOnlyNulls();
+        assertThat(restored).extracting("commandGateway", "deadlineManager", "executors", "journal", "supervision")
+                .containsOnlyNulls();
     }
 
     @Test
@@ -54,8 +70,10 @@ class WorkflowExecutionSagaSerializationTest {
         assertThat(json.get("runId").asText()).isEqualTo(RUN.toString());
         assertThat(json.at("/steps/0/name").asText()).isEqualTo("reserve");
         assertThat(json.at("/input/order").asText()).isEqualTo("A-1001");
-        assertThat(new String(stored, StandardCharsets.UTF_8))
-                .doesNotContain("commandGateway", "deadlineManager", "executors", "journal");
+        assertThat(json.fieldNames()).toIterable().contains("sagaId", "journaled", "failure", "pendingCallId",
+                "pendingCallStep", "callTimeoutId").doesNotContain(NOT_STATE);
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(
+                "\"commandGateway\"", "\"deadlineManager\"", "\"executors\"", "\"journal\"", "\"supervision\"");
     }
 
     @Test
@@ -67,6 +85,63 @@ class WorkflowExecutionSagaSerializationTest {
         WorkflowExecutionSaga restored = serializer.deserialize(stored);
 
         assertThat(restored).extracting("runId", "activeStep").containsExactly(RUN, 2);
+    }
+
+    @Test
+    void aRunWaitingForTheOutcomeOfItsCallKeepsWhichCallItWaitsFor() {
+        HeldCalls calls = new HeldCalls();
+        calls.hold();
+        SagaTestFixture<WorkflowExecutionSaga> fixture = fixture(calls);
+        Supplier<WorkflowExecutionSaga> instance = SupervisedSagaFixture.instanceOf(fixture);
+        fixture.givenAPublished(WorkflowExecutionSagaTest.requested())
+                .andThenAPublished(WorkflowExecutionSagaTest.started())
+                .andThenAPublished(WorkflowExecutionSagaTest.stepStarted(0));
+        WorkflowExecutionSaga saga = instance.get();
+
+        WorkflowExecutionSaga restored = serializer.deserialize(serializer.serialize(saga, byte[].class));
+
+        assertThat(restored).usingRecursiveComparison().ignoringFields(NOT_STATE).isEqualTo(saga);
+        assertThat(restored).extracting("activeStep", "pendingCallStep").containsExactly(0, "reserve");
+        assertThat(restored).extracting("sagaId", "pendingCallId", "callTimeoutId").doesNotContainNull();
+    }
+
+    @Test
+    void aParkedRunKeepsTheCallOutcomeItFailedOnThroughTheRoundTrip() throws Exception {
+        SagaTestFixture<WorkflowExecutionSaga> fixture = fixture(new HeldCalls());
+        Supplier<WorkflowExecutionSaga> instance = SupervisedSagaFixture.instanceOf(fixture);
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof MarkStepSucceededCommand) {
+                throw new ConcurrencyException("run changed meanwhile");
+            }
+            return null;
+        });
+        fixture.givenAPublished(WorkflowExecutionSagaTest.requested())
+                .andThenAPublished(WorkflowExecutionSagaTest.started())
+                .andThenAPublished(WorkflowExecutionSagaTest.stepStarted(0))
+                .andThenTimeElapses(Duration.ofMinutes(5));
+        WorkflowExecutionSaga saga = instance.get();
+
+        WorkflowExecutionSaga restored = serializer.deserialize(serializer.serialize(saga, byte[].class));
+
+        assertThat(restored).usingRecursiveComparison().ignoringFields(NOT_STATE).isEqualTo(saga);
+        PendingFailure failure = (PendingFailure) PropertyOrFieldSupport.EXTRACTION.getValueOf("failure", restored);
+        assertThat(failure.parked()).isTrue();
+        assertThat(failure.step()).isEqualTo("handle CallOutcome");
+        assertThat(failure.held()).singleElement().satisfies(held -> {
+            assertThat(held.deadlineName()).isEqualTo(OutsideCalls.OUTCOME);
+            CallOutcome outcome = (CallOutcome) SupervisedSagaFixture.payloadOf(held);
+            assertThat(outcome.callId())
+                    .isEqualTo(PropertyOrFieldSupport.EXTRACTION.getValueOf("pendingCallId", restored));
+            assertThat(outcome.result()).isEqualTo(StepOutcome.succeeded(Map.of("status", "201")));
+        });
+    }
+
+    private static SagaTestFixture<WorkflowExecutionSaga> fixture(HeldCalls calls) {
+        SagaTestFixture<WorkflowExecutionSaga> fixture = new SagaTestFixture<>(WorkflowExecutionSaga.class);
+        SupervisedSagaFixture.register(fixture, new RecordingSagaJournal(), calls.outsideCalls());
+        fixture.registerResource(new StepExecutors(List.of(new FakeStepExecutor(StepType.HTTP_CALL,
+                StepOutcome.succeeded(Map.of("status", "201")))), Duration.ofSeconds(30)));
+        return fixture;
     }
 
     /** Outside a fixture no saga scope is active; deadlines are scheduled for a made-up saga instance. */

@@ -1,11 +1,14 @@
 package io.baseplane.saga.workflow;
 
+import static io.baseplane.saga.testing.SupervisedSagaFixture.FIRST_BACKOFF;
+import static io.baseplane.saga.testing.SupervisedSagaFixture.OUTCOMES_DUE;
 import static io.baseplane.saga.workflow.WorkflowExecutionSaga.DELAY_ELAPSED;
 import static io.baseplane.saga.workflow.WorkflowExecutionSaga.STEP_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baseplane.kernel.common.RuleViolationException;
+import io.baseplane.kernel.saga.SagaAbortRequested;
+import io.baseplane.kernel.saga.SagaRetryRequested;
 import io.baseplane.kernel.tenant.TenantId;
 import io.baseplane.kernel.workflow.BeginCompensationCommand;
 import io.baseplane.kernel.workflow.CompensationStarted;
@@ -32,19 +35,23 @@ import io.baseplane.kernel.workflow.WorkflowRunStarted;
 import io.baseplane.kernel.workflow.WorkflowStep;
 import io.baseplane.kernel.workspace.WorkspaceId;
 import io.baseplane.saga.journal.StepTransition;
+import io.baseplane.saga.testing.HeldCalls;
 import io.baseplane.saga.testing.RecordingSagaJournal;
+import io.baseplane.saga.testing.SupervisedSagaFixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.test.AxonAssertionError;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every path of the execution saga: steps in order by type, step timeouts and delays by deadlines, reverse
- * compensation, a compensation that fails, refusals by the run, and the journal's timeline.
+ * Every path of the execution saga: steps in order by type, HTTP calls off the handler, step timeouts and
+ * delays by deadlines, reverse compensation, a compensation that fails, refusals by the run and by the target,
+ * technical failures retried and parked, operators' retry and abort, and the journal's timeline.
  */
 class WorkflowExecutionSagaTest {
 
@@ -67,15 +74,21 @@ class WorkflowExecutionSagaTest {
             Map.of("recipient", "ops@example.com", "message", "Order {{input.order}} placed"), null, null);
     static final List<WorkflowStep> STEPS = List.of(RESERVE, WAIT, RECORD, NOTIFY);
 
+    /** How long the saga waits for the outcome of reserve's call: its 10 s timeout and the 60 s margin. */
+    static final Duration RESERVE_OUTCOME_WITHIN = Duration.ofSeconds(70);
+    static final String ABORTED = "aborted by an operator: order cancelled";
+    static final String UNAVAILABLE = "POST shop.example.com/reservations/A-1001 answered 503";
+
     private final SagaTestFixture<WorkflowExecutionSaga> fixture = new SagaTestFixture<>(WorkflowExecutionSaga.class);
     private final RecordingSagaJournal journal = new RecordingSagaJournal();
+    private final HeldCalls calls = new HeldCalls();
     private final FakeStepExecutor http = new FakeStepExecutor(StepType.HTTP_CALL, StepOutcome.succeeded(Map.of("status", "201")));
     private final FakeStepExecutor upsert = new FakeStepExecutor(StepType.UPSERT_RECORD, StepOutcome.succeeded(Map.of("table", "orders")));
     private final FakeStepExecutor notify = new FakeStepExecutor(StepType.NOTIFY, StepOutcome.succeeded(Map.of("recipient", "ops@example.com")));
 
     @BeforeEach
     void registerResources() {
-        fixture.registerResource(journal);
+        SupervisedSagaFixture.register(fixture, journal, calls.outsideCalls());
         fixture.registerResource(new StepExecutors(List.of(http, upsert, notify), Duration.ofSeconds(30)));
     }
 
@@ -123,21 +136,35 @@ class WorkflowExecutionSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(0);
 
-        assertThat(journal.timeline()).containsExactly("start run FAILED");
+        assertThat(journal.timeline()).containsExactly("start run FAILED", "end ENDED");
         assertThat(journal.details(StepTransition.FAILED)).containsExactly("start run failed: Tenant is suspended");
     }
 
     @Test
-    void aFailureThatIsNoRefusalIsThrownSoTheEventIsRetried() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            throw new EventStoreException("connection reset");
-        });
+    void aFailureThatIsNoRefusalIsRetriedAfterTheBackoffInsteadOfEndingTheSaga() {
+        failTimes(StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
 
-        assertThatThrownBy(() -> fixture.givenNoPriorActivity()
+        fixture.givenNoPriorActivity()
                 .whenPublishingA(requested())
-                .expectSuccessfulHandlerExecution())
-                .isInstanceOfAny(AxonAssertionError.class, EventStoreException.class);
-        assertThat(journal.entries()).isEmpty();
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).containsExactly("handle WorkflowRunRequested RETRYING");
+    }
+
+    @Test
+    void theRetriedStartGoesThrough() {
+        failTimes(StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
+
+        fixture.givenAPublished(requested())
+                .whenTimeElapses(FIRST_BACKOFF)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new StartWorkflowRunCommand(RUN, WORKFLOW, TENANT, WORKSPACE, STEPS, INPUT))
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).containsExactly("handle WorkflowRunRequested RETRYING",
+                "handle WorkflowRunRequested RESUMED");
     }
 
     @Test
@@ -150,10 +177,11 @@ class WorkflowExecutionSagaTest {
     // ---- steps by type ------------------------------------------------------------------------------
 
     @Test
-    void anHttpStepThatSucceedsIsMarkedSucceededWithItsOutputAndItsTimeoutIsCancelled() {
+    void anHttpStepThatSucceedsIsMarkedSucceededWithItsOutputAndNothingIsLeftScheduled() throws Exception {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
-                .whenPublishingA(stepStarted(0))
+                .andThenAPublished(stepStarted(0))
+                .whenTimeElapses(OUTCOMES_DUE)
                 .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
                 .expectNoScheduledDeadlines();
 
@@ -168,19 +196,43 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aSucceededStepStartsTheNextOne() {
+    void theHttpCallIsMadeOffTheHandlerAndItsOutcomeArrivesOnlyWhenTimeElapses() {
+        calls.hold();
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .whenPublishingA(stepStarted(0))
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(RESERVE_OUTCOME_WITHIN, "saga-call-timeout");
+        assertThat(http.calls()).as("the handler only hands the call to the pool").isEmpty();
+        assertThat(calls.waiting()).isEqualTo(1);
+
+        calls.runWaiting();
+        assertThat(http.calls()).hasSize(1);
+
+        fixture.whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
+                .expectNoScheduledDeadlines();
+        assertThat(journal.timeline()).containsExactly("reserve STARTED");
+    }
+
+    @Test
+    void aSucceededStepStartsTheNextOne() throws Exception {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
                 .whenPublishingA(stepSucceeded(0))
                 .expectDispatchedCommands(new StartStepCommand(RUN, 1));
     }
 
     @Test
-    void aDelayStepSchedulesItsDeadlineInsteadOfWaiting() {
+    void aDelayStepSchedulesItsDeadlineInsteadOfWaiting() throws Exception {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
                 .andThenAPublished(stepSucceeded(0))
                 .whenPublishingA(stepStarted(1))
                 .expectNoDispatchedCommands()
@@ -191,10 +243,10 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void theElapsedDelayMarksTheStepSucceeded() {
-        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(1))
+    void theElapsedDelayMarksTheStepSucceeded() throws Exception {
+        runUntilStepStarted(1)
                 .whenTimeElapses(Duration.ofSeconds(60))
-                .expectDeadlinesMet(new StepDeadline(1, false))
+                .expectDeadlinesMetMatching(SupervisedSagaFixture.anyWithPayload(new StepDeadline(1, false)))
                 .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 1, Map.of()))
                 .expectNoScheduledDeadlines();
     }
@@ -236,15 +288,15 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aRunWhoseStepsAllSucceedLeavesItsTimelineInTheJournal() {
-        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(3))
+    void aRunWhoseStepsAllSucceedLeavesItsTimelineInTheJournal() throws Exception {
+        runUntilStepStarted(3)
                 .andThenAPublished(stepSucceeded(3))
                 .whenPublishingA(new WorkflowRunCompleted(RUN, WORKFLOW, TENANT, WORKSPACE))
                 .expectActiveSagas(0);
 
         assertThat(journal.timeline()).containsExactly(
                 "reserve STARTED", "reserve SUCCEEDED", "wait STARTED", "wait SUCCEEDED",
-                "record STARTED", "record SUCCEEDED", "notify STARTED", "notify SUCCEEDED");
+                "record STARTED", "record SUCCEEDED", "notify STARTED", "notify SUCCEEDED", "end ENDED");
         assertThat(journal.entries()).allSatisfy(entry -> {
             assertThat(entry.sagaType()).isEqualTo("WorkflowExecution");
             assertThat(entry.sagaKey()).isEqualTo(RUN.toString());
@@ -252,43 +304,52 @@ class WorkflowExecutionSagaTest {
         });
     }
 
-    // ---- failures and timeouts ----------------------------------------------------------------------
+    // ---- refusals fail the step, which compensates --------------------------------------------------
 
     @Test
-    void aStepThatFailsIsMarkedFailedWithTheExecutorsReason() {
-        http.answer(StepOutcome.failed("POST shop.example.com/reservations/A-1001 answered 503"));
+    void aStepTheTargetRefusesIsMarkedFailedWithTheExecutorsReason() throws Exception {
+        http.answer(StepOutcome.failed("POST shop.example.com/reservations/A-1001 answered 404"));
 
-        fixture.givenAPublished(requested())
-                .andThenAPublished(started())
-                .whenPublishingA(stepStarted(0))
-                .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 0,
-                        "POST shop.example.com/reservations/A-1001 answered 503"))
-                .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void aFailedStepBeginsTheCompensation() {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepStarted(0))
-                .whenPublishingA(stepFailed(0, "answered 503"))
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(new BeginCompensationCommand(RUN, "answered 503"));
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 0,
+                        "POST shop.example.com/reservations/A-1001 answered 404"))
+                .expectNoScheduledDeadlines();
 
-        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve FAILED");
-        assertThat(journal.details(StepTransition.FAILED)).containsExactly("answered 503");
+        assertThat(journal.details(StepTransition.RETRYING)).isEmpty();
     }
 
     @Test
-    void aStepThatOutlivesItsTimeoutIsMarkedFailedAndItsDelayCancelled() {
+    void aRefusedStepBeginsTheCompensationWithItsReason() throws Exception {
+        http.answer(StepOutcome.failed("POST shop.example.com/reservations/A-1001 answered 404"));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
+                .whenPublishingA(stepFailed(0, "POST shop.example.com/reservations/A-1001 answered 404"))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new BeginCompensationCommand(RUN,
+                        "POST shop.example.com/reservations/A-1001 answered 404"));
+
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve FAILED");
+        assertThat(journal.details(StepTransition.FAILED))
+                .containsExactly("POST shop.example.com/reservations/A-1001 answered 404");
+    }
+
+    @Test
+    void aStepThatOutlivesItsTimeoutIsMarkedFailedAndItsDelayCancelled() throws Exception {
         WorkflowStep slowWait = new WorkflowStep("wait", StepType.DELAY, Map.of("seconds", "60"), 5, null);
         fixture.givenAPublished(requested(List.of(RESERVE, slowWait)))
                 .andThenAPublished(started())
                 .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
                 .andThenAPublished(stepSucceeded(0))
                 .andThenAPublished(stepStarted(1))
                 .whenTimeElapses(Duration.ofSeconds(5))
-                .expectDeadlinesMet(new StepDeadline(1, false))
+                .expectDeadlinesMetMatching(SupervisedSagaFixture.anyWithPayload(new StepDeadline(1, false)))
                 .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 1, "timed out after 5s"))
                 .expectNoScheduledDeadlines();
     }
@@ -338,13 +399,15 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aCompensatedStepLeadsToTheNextOneInReverseOrder() {
+    void aCompensatedStepLeadsToTheUndoCallOfTheNextOneInReverseOrder() {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepFailed(3, "mail server down"))
                 .andThenAPublished(compensationStarted(2, 0))
                 .whenPublishingA(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 2, "record"))
-                .expectDispatchedCommands(new MarkStepCompensatedCommand(RUN, 0));
+                // The undo call is made; the step is compensated once its outcome is back.
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(RESERVE_OUTCOME_WITHIN, "saga-call-timeout");
 
         StepContext undo = http.lastCall();
         assertThat(undo.compensation()).isTrue();
@@ -355,11 +418,26 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aCompensatedRunEndsTheSagaWithTheWholeTimelineInTheJournal() {
-        fixture.givenAggregate(RUN.toString()).published(runUntilStepStarted(3))
+    void theOutcomeOfAnUndoCallMarksTheStepCompensated() throws Exception {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
                 .andThenAPublished(stepFailed(3, "mail server down"))
                 .andThenAPublished(compensationStarted(2, 0))
                 .andThenAPublished(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 2, "record"))
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new MarkStepCompensatedCommand(RUN, 0))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aCompensatedRunEndsTheSagaWithTheWholeTimelineInTheJournal() throws Exception {
+        notify.answer(StepOutcome.failed("mail server down"));
+
+        runUntilStepStarted(3)
+                .andThenAPublished(stepFailed(3, "mail server down"))
+                .andThenAPublished(compensationStarted(2, 0))
+                .andThenAPublished(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 2, "record"))
+                .andThenTimeElapses(OUTCOMES_DUE)
                 .andThenAPublished(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 0, "reserve"))
                 .whenPublishingA(new WorkflowRunCompensated(RUN, WORKFLOW, TENANT, WORKSPACE))
                 .expectActiveSagas(0)
@@ -368,34 +446,39 @@ class WorkflowExecutionSagaTest {
         assertThat(journal.timeline()).containsExactly(
                 "reserve STARTED", "reserve SUCCEEDED", "wait STARTED", "wait SUCCEEDED",
                 "record STARTED", "record SUCCEEDED", "notify STARTED", "notify FAILED",
-                "record COMPENSATING", "record COMPENSATED", "reserve COMPENSATING", "reserve COMPENSATED");
+                "record COMPENSATING", "record COMPENSATED", "reserve COMPENSATING", "reserve COMPENSATED",
+                "end ENDED");
         assertThat(journal.details(StepTransition.COMPENSATING)).containsOnly("mail server down");
     }
 
     @Test
-    void aCompensationThatFailsIsReportedToTheRun() {
+    void aCompensationThatFailsIsReportedToTheRun() throws Exception {
         http.answerCompensations(StepOutcome.failed("DELETE shop.example.com/reservations/A-1001 answered 403"));
 
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepFailed(1, "boom"))
-                .whenPublishingA(compensationStarted(0))
+                .andThenAPublished(compensationStarted(0))
+                .whenTimeElapses(OUTCOMES_DUE)
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new MarkCompensationFailedCommand(RUN, 0,
                         "DELETE shop.example.com/reservations/A-1001 answered 403"));
     }
 
     @Test
-    void aFailedCompensationEndsTheSagaForOperatorsToHandle() {
+    void aFailedCompensationEndsTheSagaForOperatorsToHandle() throws Exception {
+        http.answerCompensations(StepOutcome.failed("DELETE shop.example.com/reservations/A-1001 answered 403"));
+
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepFailed(1, "boom"))
                 .andThenAPublished(compensationStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
                 .whenPublishingA(new StepCompensationFailed(RUN, WORKFLOW, TENANT, WORKSPACE, 0, "reserve", "answered 403"))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
 
-        assertThat(journal.timeline()).endsWith("reserve COMPENSATING", "reserve COMPENSATION_FAILED");
+        assertThat(journal.timeline()).endsWith("reserve COMPENSATING", "reserve COMPENSATION_FAILED", "end ENDED");
         assertThat(journal.details(StepTransition.COMPENSATION_FAILED)).containsExactly("answered 403");
     }
 
@@ -416,33 +499,30 @@ class WorkflowExecutionSagaTest {
     void aRunWithNothingToCompensateEndsWhenTheRunSaysSo() {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
-                .andThenAPublished(stepFailed(0, "answered 503"))
+                .andThenAPublished(stepFailed(0, "answered 404"))
                 .andThenAPublished(compensationStarted())
                 .whenPublishingA(new WorkflowRunCompensated(RUN, WORKFLOW, TENANT, WORKSPACE))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
 
         assertThat(http.calls()).isEmpty();
-        assertThat(journal.timeline()).containsExactly("reserve FAILED");
+        assertThat(journal.timeline()).containsExactly("reserve FAILED", "end ENDED");
     }
 
     @Test
-    void aRefusedCompensationStepEndsTheSagaWithTheRefusalInTheJournal() {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof MarkStepCompensatedCommand) {
-                throw new RuleViolationException("workflow-run.finished", "Run is already COMPENSATED");
-            }
-            return null;
-        });
+    void aRefusedCompensationStepEndsTheSagaWithTheRefusalInTheJournal() throws Exception {
+        refuse(MarkStepCompensatedCommand.class,
+                new RuleViolationException("workflow-run.finished", "Run is already COMPENSATED"));
 
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepFailed(1, "boom"))
-                .whenPublishingA(compensationStarted(0))
+                .andThenAPublished(compensationStarted(0))
+                .whenTimeElapses(OUTCOMES_DUE)
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(0);
 
-        assertThat(journal.timeline()).endsWith("reserve COMPENSATING", "reserve FAILED");
+        assertThat(journal.timeline()).endsWith("reserve COMPENSATING", "reserve FAILED", "end ENDED");
         assertThat(journal.details(StepTransition.FAILED)).last()
                 .isEqualTo("reserve failed: Run is already COMPENSATED");
     }
@@ -455,17 +535,333 @@ class WorkflowExecutionSagaTest {
                 .expectNoDispatchedCommands();
     }
 
-    // ---- events -------------------------------------------------------------------------------------
+    // ---- technical failures are retried, never compensated ------------------------------------------
 
-    /** The run requested and started, steps 0 .. last-1 started and succeeded, step {@code last} started. */
-    private static Object[] runUntilStepStarted(int last) {
-        List<Object> events = new java.util.ArrayList<>(List.of(requested(), started()));
+    @Test
+    void aTargetThatIsUnavailableIsCalledAgainAfterTheBackoffWithoutFailingTheStep() throws Exception {
+        http.answerFirst(StepOutcome.unavailable(UNAVAILABLE));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve RETRYING");
+        assertThat(journal.details(StepTransition.RETRYING)).containsExactly(UNAVAILABLE);
+    }
+
+    @Test
+    void theCallMadeAgainAfterTheBackoffGoesThroughAndTheStepSucceeds() throws Exception {
+        http.answerFirst(StepOutcome.unavailable(UNAVAILABLE));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
+                .whenTimeElapses(FIRST_BACKOFF)
+                .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).hasSize(2).extracting(StepContext::idempotencyKey).containsOnly(RUN + ":0");
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve RETRYING", "reserve RESUMED");
+        assertThat(journal.timeline()).noneMatch(line -> line.contains("FAILED") || line.contains("COMPENSAT"));
+    }
+
+    @Test
+    void aCommandThatFailsTechnicallyRetriesItsHandlerNotTheCall() throws Exception {
+        failTimes(MarkStepSucceededCommand.class, 1, new ConcurrencyException("run changed meanwhile"));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
+                .whenTimeElapses(FIRST_BACKOFF)
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).as("the outcome is held, the call not made again").hasSize(1);
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "handle CallOutcome RETRYING",
+                "handle CallOutcome RESUMED");
+    }
+
+    @Test
+    void aCallWhoseOutcomeDoesNotComeInTimeCountsAsATechnicalFailure() {
+        calls.hold();
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .whenTimeElapses(RESERVE_OUTCOME_WITHIN)
+                .expectTriggeredDeadlinesMatching(SupervisedSagaFixture.anyNamed("saga-call-timeout"))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve RETRYING");
+        assertThat(journal.details(StepTransition.RETRYING)).singleElement().asString()
+                .startsWith("reserve failed: no outcome in time");
+    }
+
+    @Test
+    void aCallLostWithItsNodeIsMadeAgainAfterTheTimeoutAndTheBackoff() throws Exception {
+        calls.hold();
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(RESERVE_OUTCOME_WITHIN);
+        calls.lose();
+        calls.runAtOnce();
+
+        fixture.whenTimeElapses(FIRST_BACKOFF)
+                .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
+                .expectNoScheduledDeadlines();
+
+        assertThat(journal.timeline()).endsWith("reserve RETRYING", "reserve RESUMED");
+    }
+
+    @Test
+    void anOutcomeForACallTheSagaNoLongerWaitsForIsIgnored() throws Exception {
+        calls.hold();
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(RESERVE_OUTCOME_WITHIN);
+        // The call that timed out answers after all, late.
+        calls.runWaiting();
+
+        fixture.whenTimeElapses(OUTCOMES_DUE)
+                .expectTriggeredDeadlinesMatching(SupervisedSagaFixture.anyNamed("saga-call-outcome"))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(FIRST_BACKOFF, "saga-retry");
+
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve RETRYING");
+    }
+
+    @Test
+    void theOutcomeOfACallMadeBeforeAnAbortIsIgnored() {
+        calls.hold();
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .whenPublishingA(abort())
+                .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 0, ABORTED));
+        calls.runWaiting();
+
+        fixture.whenTimeElapses(OUTCOMES_DUE)
+                .expectTriggeredDeadlinesMatching(SupervisedSagaFixture.anyNamed("saga-call-outcome"))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aTargetThatStaysUnavailableParksTheRunForAnOperator() throws Exception {
+        http.answer(StepOutcome.unavailable(UNAVAILABLE));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).hasSize(SupervisedSagaFixture.MAX_ATTEMPTS);
+        assertThat(journal.timeline()).containsExactly("reserve STARTED", "reserve RETRYING", "reserve RETRYING",
+                "reserve PARKED");
+        assertThat(journal.entries()).filteredOn(entry -> entry.attempt() != null)
+                .extracting(entry -> entry.attempt()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aStepWhoseExecutorThrowsEveryTimeParksTheRunWithoutTheExceptionEscaping() throws Exception {
+        notify.throwEachTime(new IllegalStateException("outbox table missing"));
+
+        runUntilStepStarted(2)
+                .andThenAPublished(stepSucceeded(2))
+                .whenPublishingA(stepStarted(3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(FIRST_BACKOFF, "saga-retry");
+
+        fixture.whenTimeElapses(Duration.ofMinutes(5))
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+
+        assertThat(notify.calls()).hasSize(SupervisedSagaFixture.MAX_ATTEMPTS);
+        assertThat(journal.timeline()).endsWith("notify STARTED", "notify RETRYING", "notify RETRYING",
+                "notify PARKED");
+        assertThat(journal.details(StepTransition.PARKED))
+                .containsExactly("step notify failed: unexpected IllegalStateException");
+    }
+
+    @Test
+    void aHandlerThatThrowsEveryTimeParksTheRunAndLaterEventsWaitBehindIt() throws Exception {
+        failTimes(StartStepCommand.class, Integer.MAX_VALUE, new IllegalStateException("command bus gone"));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(stepStarted(0))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).as("held behind the parked event").isEmpty();
+        assertThat(journal.timeline()).containsExactly("handle WorkflowRunStarted RETRYING",
+                "handle WorkflowRunStarted RETRYING", "handle WorkflowRunStarted PARKED");
+    }
+
+    // ---- operators ----------------------------------------------------------------------------------
+
+    @Test
+    void anOperatorsRetryOfAParkedRunCallsTheTargetAgainAndGoesOnFromThatStep() throws Exception {
+        http.answerFirst(StepOutcome.unavailable(UNAVAILABLE), StepOutcome.unavailable(UNAVAILABLE),
+                StepOutcome.unavailable(UNAVAILABLE));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .andThenAPublished(new SagaRetryRequested(sagaId(), "WorkflowExecution", "shop is back"))
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).hasSize(SupervisedSagaFixture.MAX_ATTEMPTS + 1);
+        assertThat(journal.timeline()).endsWith("reserve PARKED", "reserve RESUMED");
+    }
+
+    @Test
+    void anOperatorsAbortFailsTheRunningStepWithTheOperatorsReason() throws Exception {
+        notify.throwEachTime(new IllegalStateException("outbox table missing"));
+
+        runUntilStepStarted(3)
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(abort())
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 3, ABORTED))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theFailureOfTheAbortedStepBeginsTheCompensation() throws Exception {
+        notify.throwEachTime(new IllegalStateException("outbox table missing"));
+
+        runUntilStepStarted(3)
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .andThenAPublished(abort())
+                .whenPublishingA(stepFailed(3, ABORTED))
+                .expectDispatchedCommands(new BeginCompensationCommand(RUN, ABORTED));
+    }
+
+    @Test
+    void anAbortUndoesTheSucceededStepsInReverseOrder() throws Exception {
+        notify.throwEachTime(new IllegalStateException("outbox table missing"));
+
+        runUntilStepStarted(3)
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .andThenAPublished(abort())
+                .andThenAPublished(stepFailed(3, ABORTED))
+                .andThenAPublished(compensationStarted(ABORTED, 2, 0))
+                .andThenAPublished(new StepCompensated(RUN, WORKFLOW, TENANT, WORKSPACE, 2, "record"))
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new MarkStepCompensatedCommand(RUN, 0));
+
+        assertThat(journal.timeline()).filteredOn(line -> line.contains("COMPENSAT")).containsExactly(
+                "record COMPENSATING", "record COMPENSATED", "reserve COMPENSATING");
+        assertThat(journal.details(StepTransition.COMPENSATING)).containsOnly(ABORTED);
+        assertThat(upsert.lastCall().compensation()).isTrue();
+        assertThat(http.lastCall().compensation()).isTrue();
+    }
+
+    @Test
+    void anAbortBetweenStepsBeginsTheCompensationAtOnce() throws Exception {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof StartStepCommand start && start.stepIndex() == 1) {
+                throw new IllegalStateException("command bus gone");
+            }
+            if (payload instanceof MarkStepFailedCommand) {
+                throw new RuleViolationException("workflow-run.step-not-running", "Step 0 is not running");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepStarted(0))
+                .andThenTimeElapses(OUTCOMES_DUE)
+                .andThenAPublished(stepSucceeded(0))
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(abort())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new MarkStepFailedCommand(RUN, 0, ABORTED),
+                        new BeginCompensationCommand(RUN, ABORTED));
+    }
+
+    @Test
+    void anAbortOfARunParkedWhileCompensatingReportsTheCompensationFailed() throws Exception {
+        http.answerCompensations(StepOutcome.unavailable("DELETE shop.example.com/reservations/A-1001 answered 503"));
+
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepFailed(1, "boom"))
+                .andThenAPublished(compensationStarted(0))
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(abort())
+                .expectSuccessfulHandlerExecution()
+                // Were the abort to drop the failing undo and do nothing else, the run would wait for ever.
+                .expectDispatchedCommands(new MarkCompensationFailedCommand(RUN, 0, ABORTED));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /**
+     * The run requested and started, steps 0 .. last-1 started, done (the call's outcome delivered, the delay
+     * elapsed) and succeeded, step {@code last} started.
+     */
+    private ContinuedGivenState runUntilStepStarted(int last) throws Exception {
+        ContinuedGivenState given = fixture.givenAPublished(requested()).andThenAPublished(started());
         for (int index = 0; index < last; index++) {
-            events.add(stepStarted(index));
-            events.add(stepSucceeded(index));
+            Duration done = STEPS.get(index).type() == StepType.DELAY ? Duration.ofSeconds(60) : OUTCOMES_DUE;
+            given = given.andThenAPublished(stepStarted(index))
+                    .andThenTimeElapses(done)
+                    .andThenAPublished(stepSucceeded(index));
         }
-        events.add(stepStarted(last));
-        return events.toArray();
+        return given.andThenAPublished(stepStarted(last));
+    }
+
+    /** The fixture's one saga's identifier, as operators' events carry it. */
+    private String sagaId() {
+        return journal.entries().get(0).sagaId();
+    }
+
+    private SagaAbortRequested abort() {
+        return new SagaAbortRequested(sagaId(), "WorkflowExecution", "order cancelled");
+    }
+
+    private void refuse(Class<?> command, RuntimeException refusal) {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload)) {
+                throw refusal;
+            }
+            return null;
+        });
+    }
+
+    /** Fails the first {@code times} sends of {@code command} with {@code failure}, a technical one. */
+    private void failTimes(Class<?> command, int times, RuntimeException failure) {
+        int[] sent = {0};
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (command.isInstance(payload) && sent[0]++ < times) {
+                throw failure;
+            }
+            return null;
+        });
     }
 
     static WorkflowRunRequested requested() {
@@ -484,7 +880,7 @@ class WorkflowExecutionSagaTest {
         return new StepStarted(RUN, WORKFLOW, TENANT, WORKSPACE, index, STEPS.get(index).name());
     }
 
-    private static StepSucceeded stepSucceeded(int index) {
+    static StepSucceeded stepSucceeded(int index) {
         return new StepSucceeded(RUN, WORKFLOW, TENANT, WORKSPACE, index, STEPS.get(index).name(), Map.of());
     }
 
@@ -493,6 +889,10 @@ class WorkflowExecutionSagaTest {
     }
 
     private static CompensationStarted compensationStarted(Integer... steps) {
-        return new CompensationStarted(RUN, WORKFLOW, TENANT, WORKSPACE, "mail server down", List.of(steps));
+        return compensationStarted("mail server down", steps);
+    }
+
+    private static CompensationStarted compensationStarted(String reason, Integer... steps) {
+        return new CompensationStarted(RUN, WORKFLOW, TENANT, WORKSPACE, reason, List.of(steps));
     }
 }

@@ -237,6 +237,46 @@ class WorkspaceProvisioningSagaTest {
     }
 
     @Test
+    void aNotificationThatFailsEveryTimeParksTheSagaWithoutTheFailureEscapingTheHandler() throws Exception {
+        notifier.failWith(new IllegalStateException("outbox table missing"));
+
+        fixture.givenAPublished(reserved())
+                .andThenAPublished(created())
+                .andThenAPublished(ownerAdded())
+                .whenTimeElapses(Duration.ofMinutes(5))
+                .expectSuccessfulHandlerExecution()
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(1);
+
+        assertThat(journal.timeline()).filteredOn(line -> line.startsWith("handle")).containsExactly(
+                "handle MemberAdded RETRYING", "handle MemberAdded RETRYING", "handle MemberAdded PARKED");
+        assertThat(journal.details(StepTransition.PARKED))
+                .containsExactly("handle MemberAdded failed: unexpected IllegalStateException");
+    }
+
+    @Test
+    void anAbortOfASagaWhoseFirstEventNeverWentThroughStillReleasesTheSlot() throws Exception {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof CreateWorkspaceCommand) {
+                throw new IllegalStateException("connection reset");
+            }
+            if (payload instanceof DiscardWorkspaceCommand) {
+                throw new AggregateNotFoundException(WS, "no workspace");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(reserved())
+                .andThenTimeElapses(Duration.ofMinutes(5))
+                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "stuck"))
+                .expectSuccessfulHandlerExecution()
+                // The slot was reserved before the saga started; ending without releasing it spends the quota.
+                .expectDispatchedCommands(new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: stuck"),
+                        new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "aborted by an operator: stuck"));
+    }
+
+    @Test
     void discardedWorkspaceReleasesTheSlotWithTheDiscardReason() {
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())

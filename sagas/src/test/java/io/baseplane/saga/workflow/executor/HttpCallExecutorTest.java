@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** HTTP_CALL against a real local server: success, error answers, a slow server, bad URLs. */
+/**
+ * HTTP_CALL against a real local server: success; 5xx, 429, a slow server and no connection are technical (the
+ * saga asks again); other 4xx and URLs that may not be called are refusals (the step fails and compensates).
+ */
 class HttpCallExecutorTest {
 
     private static final WorkflowRunId RUN = WorkflowRunId.random();
@@ -52,6 +55,12 @@ class HttpCallExecutorTest {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
+        // "/status/418" answers 418.
+        server.createContext("/status/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            exchange.sendResponseHeaders(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)), -1);
+            exchange.close();
+        });
         server.createContext("/slow", exchange -> {
             try {
                 Thread.sleep(3000);
@@ -76,6 +85,7 @@ class HttpCallExecutorTest {
                 "body", "{\"order\":\"A-1\"}"), Duration.ofSeconds(5)));
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded(Map.of("status", "201")));
+        assertThat(outcome.technical()).isFalse();
         assertThat(received).containsExactly(
                 "POST /ok?x=1 {\"order\":\"A-1\"} key=" + RUN + ":0 step=0");
     }
@@ -87,27 +97,53 @@ class HttpCallExecutorTest {
     }
 
     @Test
-    void anErrorAnswerIsAFailureNamingTheStatusButNotTheQuery() {
+    void aServerErrorIsATechnicalFailureNamingTheStatusButNotTheQuery() {
         StepOutcome outcome = executor.execute(context(Map.of("url", url("/broken?key=s3cr3t"), "method", "PUT"),
                 Duration.ofSeconds(5)));
 
         assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.technical()).as("worth asking again").isTrue();
         assertThat(outcome.reason()).isEqualTo("PUT 127.0.0.1:" + server.getAddress().getPort() + "/broken answered 503")
                 .doesNotContain("s3cr3t");
     }
 
     @Test
-    void aServerSlowerThanTheStepsTimeoutIsAFailure() {
+    void serverErrorsAndTooManyRequestsAreTechnical() {
+        for (int status : List.of(500, 502, 503, 504, 429)) {
+            StepOutcome outcome = executor.execute(
+                    context(Map.of("url", url("/status/" + status)), Duration.ofSeconds(5)));
+
+            assertThat(outcome.succeeded()).as("%d", status).isFalse();
+            assertThat(outcome.technical()).as("%d", status).isTrue();
+            assertThat(outcome.reason()).as("%d", status).endsWith("/status/" + status + " answered " + status);
+        }
+    }
+
+    @Test
+    void otherClientErrorsAreRefusalsThatFailTheStep() {
+        for (int status : List.of(400, 401, 403, 404, 409, 422)) {
+            StepOutcome outcome = executor.execute(
+                    context(Map.of("url", url("/status/" + status)), Duration.ofSeconds(5)));
+
+            assertThat(outcome.succeeded()).as("%d", status).isFalse();
+            assertThat(outcome.technical()).as("%d", status).isFalse();
+            assertThat(outcome.reason()).as("%d", status).endsWith("/status/" + status + " answered " + status);
+        }
+    }
+
+    @Test
+    void aServerSlowerThanTheStepsTimeoutIsATechnicalFailure() {
         long started = System.nanoTime();
         StepOutcome outcome = executor.execute(context(Map.of("url", url("/slow")), Duration.ofSeconds(1)));
 
         assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.technical()).isTrue();
         assertThat(outcome.reason()).endsWith("/slow timed out after 1s");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
-    void nothingListeningIsAFailure() throws IOException {
+    void nothingListeningIsATechnicalFailure() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -116,6 +152,7 @@ class HttpCallExecutorTest {
                 Duration.ofSeconds(2)));
 
         assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.technical()).isTrue();
         assertThat(outcome.reason()).isEqualTo("GET 127.0.0.1:" + closedPort + "/x failed: could not connect");
     }
 
@@ -124,10 +161,12 @@ class HttpCallExecutorTest {
         for (String url : List.of("ftp://127.0.0.1/file", "file:///etc/passwd", "/relative", "jar:http://x!/y")) {
             StepOutcome outcome = executor.execute(context(Map.of("url", url), Duration.ofSeconds(1)));
             assertThat(outcome.succeeded()).as(url).isFalse();
+            assertThat(outcome.technical()).as(url).isFalse();
             assertThat(outcome.reason()).as(url).startsWith("url must be an absolute http or https URL");
         }
-        assertThat(executor.execute(context(Map.of("url", "http://exa mple.com"), Duration.ofSeconds(1))).reason())
-                .isEqualTo("url is not a URL");
+        StepOutcome notAUrl = executor.execute(context(Map.of("url", "http://exa mple.com"), Duration.ofSeconds(1)));
+        assertThat(notAUrl.reason()).isEqualTo("url is not a URL");
+        assertThat(notAUrl.technical()).isFalse();
     }
 
     @Test
@@ -139,6 +178,7 @@ class HttpCallExecutorTest {
                 "http://198.18.0.1/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::1]/")) {
             StepOutcome outcome = guarded.execute(context(Map.of("url", url), Duration.ofSeconds(1)));
             assertThat(outcome.succeeded()).as(url).isFalse();
+            assertThat(outcome.technical()).as(url).isFalse();
             assertThat(outcome.reason()).as(url).contains("internal address");
         }
         assertThat(received).as("no request reached the local server").isEmpty();

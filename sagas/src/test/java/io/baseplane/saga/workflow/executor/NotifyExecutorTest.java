@@ -36,10 +36,11 @@ class NotifyExecutorTest {
     }
 
     @Test
-    void aRecipientTheOutboxCannotTakeIsAFailure() {
+    void aRecipientTheOutboxCannotTakeIsARefusalNotATechnicalFailure() {
         StepOutcome outcome = executor.execute(context(Map.of("recipient", "r".repeat(256), "message", "Done")));
 
         assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.technical()).isFalse();
         assertThat(outcome.reason()).startsWith("notification refused: recipient");
         assertThat(notifier.sent()).isEmpty();
     }
