@@ -145,11 +145,6 @@ public abstract class SupervisedSaga {
         outsideCalls.submit(tenant(), Scope.describeCurrentScope(), pendingCallId, work, deadlineManager);
     }
 
-    /** Whether the saga waits for an outside call's outcome. */
-    protected final boolean waitingForCall() {
-        return pendingCallId != null;
-    }
-
     @DeadlineHandler(deadlineName = OutsideCalls.OUTCOME)
     public void onCallOutcome(CallOutcome outcome) {
         if (!outcome.callId().equals(pendingCallId)) {
