@@ -1,5 +1,6 @@
 package io.baseplane.app.axon;
 
+import io.baseplane.saga.journal.JdbcSagaJournal;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -49,7 +50,8 @@ class ProcessingStoreConfiguration {
     }
 
     @Bean
-    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer, JdbcTemplate jdbc) {
+    SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer, JdbcTemplate jdbc,
+                                JdbcSagaJournal journal) {
         SagaSchema schema = SagaSchema.builder()
                 .sagaEntryTable("saga_entry")
                 .associationValueEntryTable("association_value_entry")
@@ -64,6 +66,6 @@ class ProcessingStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .sqlSchema(new PostgresSagaSqlSchema(schema))
-                .build(), jdbc);
+                .build(), jdbc, journal);
     }
 }

@@ -85,6 +85,26 @@ class SagaOperationsEndToEndTest extends WorkspaceWorkflowTestBase {
         assertThat(again.status()).as("an ended saga cannot be moved").isEqualTo(409);
     }
 
+    @Test
+    void aSagaWhoseStoredStateCannotBeReadIsParkedAndEveryOtherSagaGoesOn() {
+        String flaky = defineAndEnabled(workflow("Sync invoices", manual(), List.of(
+                step("push", "HTTP_CALL", Map.of("url", endpoint.url("/flaky/push"), "method", "POST")))));
+        String damagedRun = requestRun(flaky);
+        String sagaId = sagaReaching(damagedRun, "PARKED").get("sagaId").asText();
+        jdbc.update("update saga_entry set serialized_saga = convert_to('{damaged', 'UTF8') where saga_id = ?", sagaId);
+        endpoint.recover();
+
+        assertThat(operator().post("/api/v1/ops/sagas/" + sagaId + "/retry", Map.of("reason", "try it")).status())
+                .isEqualTo(202);
+
+        eventually(() -> journalOf(damagedRun).contains("load saga state PARKED"));
+        JsonNode parked = sagaReaching(damagedRun, "PARKED");
+        assertThat(parked.get("currentStep").asText()).isEqualTo("load saga state");
+        assertThat(parked.get("lastError").asText()).contains("cannot be read");
+        // The processor did not stop at the damaged saga: the next run of the same workflow completes.
+        runReaching(requestRun(flaky), "COMPLETED");
+    }
+
     private Api operator() {
         return api.as(tokens.token("ops", null, "PLATFORM_OPERATOR"));
     }

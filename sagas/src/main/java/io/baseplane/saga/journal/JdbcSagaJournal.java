@@ -1,5 +1,6 @@
 package io.baseplane.saga.journal;
 
+import io.baseplane.kernel.common.Text;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -53,6 +54,19 @@ public class JdbcSagaJournal implements SagaJournal {
                     else 'RUNNING' end
             """;
 
+    /** The step a saga is parked at when its stored state cannot be read (see {@link #parkUnreadable}). */
+    public static final String LOAD_STATE = "load saga state";
+
+    private static final String PARK_UNREADABLE_JOURNAL = """
+            insert into saga_journal (saga_id, saga_type, saga_key, tenant_id, step, transition, detail, recorded_at)
+            select saga_id, saga_type, saga_key, tenant_id, ?, 'PARKED', ?, ? from saga_instance
+             where saga_id = ? and not (status = 'PARKED' and current_step = ?)
+            """;
+    private static final String PARK_UNREADABLE_INSTANCE = """
+            update saga_instance set status = 'PARKED', current_step = ?, last_error = ?, last_progress_at = ?
+             where saga_id = ? and not (status = 'PARKED' and current_step = ?)
+            """;
+
     private final JdbcTemplate jdbc;
     private final Clock clock = Clock.systemUTC();
 
@@ -69,6 +83,18 @@ public class JdbcSagaJournal implements SagaJournal {
         if (entry.sagaId() != null) {
             updateInstance(entry, tenant, now);
         }
+    }
+
+    /**
+     * Parks a saga whose stored state cannot be read (a class changed incompatibly, a damaged row): nothing can
+     * run it until the code or the row is fixed, so operators must see it, and its processor must go on. Written
+     * once, however many events find it so.
+     */
+    public void parkUnreadable(String sagaId, String error) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String detail = Text.sanitized(error, JournalEntry.MAX_DETAIL_LENGTH);
+        jdbc.update(PARK_UNREADABLE_JOURNAL, LOAD_STATE, detail, now, sagaId, LOAD_STATE);
+        jdbc.update(PARK_UNREADABLE_INSTANCE, LOAD_STATE, detail, now, sagaId, LOAD_STATE);
     }
 
     private void updateInstance(JournalEntry entry, Object tenant, OffsetDateTime now) {
