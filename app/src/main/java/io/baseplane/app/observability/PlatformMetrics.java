@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformMetrics {
 
-    private static final String SAGA_PROCESSOR_SUFFIX = "SagaProcessor";
-
     private final MeterRegistry registry;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
@@ -59,11 +57,8 @@ class PlatformMetrics {
             if (processor instanceof StreamingEventProcessor streaming) {
                 registerLag(streaming, tags);
             }
-            if (processor.getName().endsWith(SAGA_PROCESSOR_SUFFIX)) {
-                registerLiveSagas(processor.getName());
-            }
         }
-        registerStuckSagas();
+        registerSagas();
     }
 
     private void registerLag(StreamingEventProcessor processor, Tags tags) {
@@ -78,18 +73,17 @@ class PlatformMetrics {
         }
     }
 
-    private void registerLiveSagas(String processorName) {
-        String sagaType = processorName.substring(0, processorName.length() - "Processor".length());
-        Gauge.builder("baseplane.sagas.live", jdbc, db -> db.queryForObject(
-                        "select count(*) from saga_entry where saga_type like ?", Long.class, "%." + sagaType))
-                .tags("saga", sagaType)
-                .description("saga instances started and not yet ended")
-                .register(registry);
-    }
-
-    /** Tagged with the journal's saga type ({@code WorkflowExecution}), the type operators filter the list by. */
-    private void registerStuckSagas() {
+    /**
+     * Tagged with the journal's saga type ({@code WorkflowExecution}), the type operators filter the list by; the
+     * saga store names the class ({@code ….WorkflowExecutionSaga}).
+     */
+    private void registerSagas() {
         for (String sagaType : SagaTypes.ALL) {
+            Gauge.builder("baseplane.sagas.live", jdbc, db -> db.queryForObject(
+                            "select count(*) from saga_entry where saga_type like ?", Long.class, "%." + sagaType + "Saga"))
+                    .tags("saga", sagaType)
+                    .description("saga instances started and not yet ended")
+                    .register(registry);
             Gauge.builder("baseplane.sagas.stuck", stuckSagas, stuck -> stuck.current().of(sagaType))
                     .tags("saga", sagaType)
                     .description("saga instances retrying, parked, or without progress and without a pending "

@@ -71,7 +71,7 @@ class ObservabilityTest extends PlatformTestBase {
                 .contains("baseplane_processor_lag_events{processor=\"workspace-view\"}")
                 .contains("baseplane_processor_segment_lag_events{processor=\"workspace-view\",segment=\"1\"}")
                 .contains("baseplane_processor_running{processor=\"TenantOnboardingSagaProcessor\"} 1.0")
-                .contains("baseplane_sagas_live{saga=\"WorkspaceProvisioningSaga\"}")
+                .contains("baseplane_sagas_live{saga=\"WorkspaceProvisioning\"}")
                 .contains("http_server_requests_seconds_count")
                 .contains("commandBus_successCounter_total{payloadType=\"CreateTenantCommand\"}")
                 .contains("commandBus_allTimer_seconds_count{payloadType=\"ReserveWorkspaceSlotCommand\"}")
