@@ -1,7 +1,7 @@
 package io.baseplane.app.airtable;
 
+import io.baseplane.app.testing.HeldProcessor;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,19 +15,17 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 final class HoldSyncRunSaga implements BeforeEachCallback, AfterEachCallback {
 
     static final String PROCESSOR = "AirtableSyncRunSagaProcessor";
+    private static final ExtensionContext.Namespace HELD = ExtensionContext.Namespace.create(HoldSyncRunSaga.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        processor(context).shutDown();
+        EventProcessingConfiguration processing = SpringExtension.getApplicationContext(context)
+                .getBean(EventProcessingConfiguration.class);
+        context.getStore(HELD).put(PROCESSOR, HeldProcessor.hold(processing, PROCESSOR));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        processor(context).start();
-    }
-
-    private static EventProcessor processor(ExtensionContext context) {
-        return SpringExtension.getApplicationContext(context).getBean(EventProcessingConfiguration.class)
-                .eventProcessor(PROCESSOR).orElseThrow();
+        context.getStore(HELD).remove(PROCESSOR, HeldProcessor.class).close();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.HeldProcessor;
 import io.baseplane.app.testing.PlatformTestBase;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -13,7 +14,6 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.tracing.NoOpSpanFactory;
 import org.axonframework.tracing.SpanFactory;
 import org.junit.jupiter.api.Test;
@@ -84,15 +84,11 @@ class ObservabilityTest extends PlatformTestBase {
         assertThat(ready.get("status").asText()).isEqualTo("UP");
         assertThat(ready.get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
 
-        EventProcessor saga = processing.eventProcessor("WorkspaceProvisioningSagaProcessor").orElseThrow();
-        saga.shutDown();
-        try {
+        try (HeldProcessor held = HeldProcessor.hold(processing, "WorkspaceProvisioningSagaProcessor")) {
             Api.Response notReady = api.get("/actuator/health/readiness");
             assertThat(notReady.status()).isEqualTo(503);
             assertThat(notReady.json().get("components").get("eventProcessors").get("status").asText()).isEqualTo("DOWN");
             assertThat(api.get("/actuator/health/liveness").status()).as("alive all the same").isEqualTo(200);
-        } finally {
-            saga.start();
         }
         eventually(() -> api.get("/actuator/health/readiness").status() == 200);
     }
@@ -101,18 +97,13 @@ class ObservabilityTest extends PlatformTestBase {
     void everyLogLineOfARequestsChainNamesItsCorrelationTenantAndUser(CapturedOutput output) {
         String tenantId = createTenant("FREE");
         String workspaceId = UUID.randomUUID().toString();
-        EventProcessor saga = processing.eventProcessor("WorkspaceProvisioningSagaProcessor").orElseThrow();
-
         // A provisioning the saga must roll back logs from the saga's thread, far from the request.
-        saga.shutDown();
         Api.Response accepted;
-        try {
+        try (HeldProcessor held = HeldProcessor.hold(processing, "WorkspaceProvisioningSagaProcessor")) {
             accepted = api.as(tokens.tenantAdmin(tenantId, "alice")).post(
                     "/api/v1/tenants/" + tenantId + "/workspaces", Map.of("id", workspaceId, "name", "Logged"));
             assertThat(api.as(tokens.operator()).post("/api/v1/tenants/" + tenantId + "/suspend",
                     Map.of("reason", "log test")).status()).isEqualTo(200);
-        } finally {
-            saga.start();
         }
         String correlationId = accepted.header("X-Correlation-Id");
         assertThat(correlationId).isNotBlank();

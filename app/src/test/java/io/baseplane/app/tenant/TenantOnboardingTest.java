@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.HeldProcessor;
 import io.baseplane.app.testing.PlatformTestBase;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -84,17 +84,12 @@ class TenantOnboardingTest extends PlatformTestBase {
     @Test
     void aTenantWhoseDefaultWorkspaceNameWasTakenFirstEndsOnboardingFailedAndTakesNoNewWork() {
         String tenantId = UUID.randomUUID().toString();
-        EventProcessor saga = processing.eventProcessor(SAGA_PROCESSOR).orElseThrow();
-
         // Hold onboarding back while the tenant's admin is quicker and takes the name "General".
-        saga.shutDown();
-        try {
+        try (HeldProcessor held = HeldProcessor.hold(processing, SAGA_PROCESSOR)) {
             Api.Response created = api.as(tokens.operator()).post("/api/v1/tenants",
                     Map.of("id", tenantId, "name", "Acme", "plan", "TEAM", "owner", "olivia"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             provisionWorkspace(tenantId, "olivia", "General");
-        } finally {
-            saga.start();
         }
 
         eventually(() -> events.typesOf(tenantId).contains("TenantOnboardingFailed"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baseplane.app.airtable.FakeAirtableServer;
 import io.baseplane.app.testing.Api;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -44,11 +45,19 @@ class SagaIsolationTest extends WorkspaceWorkflowTestBase {
         FakeAirtableServer.Base slow = newBase();
         slowBase = slow.holdPage(TABLE, 1);
         String slowSync = connect(admin(), workspaceId, slow);
+        List<String> slowRuns = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            requestRun(slowWorkflow);
+            slowRuns.add(requestRun(slowWorkflow));
         }
         requestSync(admin(), slowSync);
-        eventually(() -> endpoint.requestsTo("/slow/a") == 3);
+        try {
+            eventually(() -> endpoint.requestsTo("/slow/a") == 3);
+        } catch (AssertionError e) {
+            throw new AssertionError("the slow calls did not start: " + endpoint.requests() + "; runs "
+                    + slowRuns.stream().map(run -> events.typesOf(run) + " " + journalOf(run)).toList()
+                    + "; sagas " + jdbc.queryForList("select saga_key, status, current_step, last_error from saga_instance "
+                    + "where tenant_id = ?::uuid", tenantId), e);
+        }
 
         String otherTenant = createTenant("TEAM");
         String otherWorkspace = provisionWorkspace(otherTenant, "bea", "Elsewhere");

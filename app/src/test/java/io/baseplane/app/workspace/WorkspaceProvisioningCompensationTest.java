@@ -3,11 +3,11 @@ package io.baseplane.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.HeldProcessor;
 import io.baseplane.app.testing.PlatformTestBase;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,18 +26,13 @@ class WorkspaceProvisioningCompensationTest extends PlatformTestBase {
     void aTenantSuspendedBeforeTheWorkspaceIsCreatedGetsItsSlotBack() {
         String tenantId = createTenant("FREE");
         String workspaceId = UUID.randomUUID().toString();
-        EventProcessor saga = processing.eventProcessor(SAGA_PROCESSOR).orElseThrow();
-
         // Hold the saga so the tenant is suspended between the reservation and the creation.
-        saga.shutDown();
-        try {
+        try (HeldProcessor held = HeldProcessor.hold(processing, SAGA_PROCESSOR)) {
             Api.Response accepted = api.as(tokens.tenantAdmin(tenantId, "alice")).post(
                     "/api/v1/tenants/" + tenantId + "/workspaces", Map.of("id", workspaceId, "name", "Design"));
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
             assertThat(api.as(tokens.operator()).post("/api/v1/tenants/" + tenantId + "/suspend",
                     Map.of("reason", "card declined")).status()).isEqualTo(200);
-        } finally {
-            saga.start();
         }
 
         eventually(() -> events.typesOf(tenantId).contains("WorkspaceSlotReleased"));
