@@ -2,6 +2,8 @@ package io.baseplane.saga.airtable;
 
 import static io.baseplane.saga.testing.SupervisedSagaFixture.FIRST_BACKOFF;
 import static io.baseplane.saga.testing.SupervisedSagaFixture.OUTCOMES_DUE;
+import static io.baseplane.saga.testing.CommandAnswers.failTimes;
+import static io.baseplane.saga.testing.CommandAnswers.refuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.airtable.AirtableSyncId;
@@ -578,7 +580,7 @@ class AirtableSyncRunSagaTest {
 
         fixture.givenAPublished(requested())
                 .andThenTimeElapses(Duration.ofMinutes(1))
-                .andThenAPublished(new SagaRetryRequested(sagaId(), "AirtableSyncRun", "Airtable is back"))
+                .andThenAPublished(new SagaRetryRequested(journal.sagaId(), "AirtableSyncRun", "Airtable is back"))
                 .whenTimeElapses(OUTCOMES_DUE)
                 .expectDispatchedCommands(schemaRecorded())
                 .expectNoScheduledDeadlines();
@@ -654,13 +656,8 @@ class AirtableSyncRunSagaTest {
         return emptyFixture;
     }
 
-    /** The fixture's one saga's identifier, as operators' events carry it. */
-    private String sagaId() {
-        return journal.entries().get(0).sagaId();
-    }
-
     private SagaAbortRequested abort() {
-        return new SagaAbortRequested(sagaId(), "AirtableSyncRun", "wrong base");
+        return new SagaAbortRequested(journal.sagaId(), "AirtableSyncRun", "wrong base");
     }
 
     private static RecordSchemaFetchedCommand schemaRecorded() {

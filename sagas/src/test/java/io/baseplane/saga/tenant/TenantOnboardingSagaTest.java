@@ -1,5 +1,7 @@
 package io.baseplane.saga.tenant;
 
+import static io.baseplane.saga.testing.CommandAnswers.failTimes;
+import static io.baseplane.saga.testing.CommandAnswers.refuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.common.RuleViolationException;
@@ -135,7 +137,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aRefusedReservationMarksTheOnboardingFailedWithTheReason() {
-        refuse(ReserveWorkspaceSlotCommand.class,
+        refuse(fixture, ReserveWorkspaceSlotCommand.class,
                 new RuleViolationException("tenant.suspended", "Tenant is suspended"));
 
         fixture.givenNoPriorActivity()
@@ -180,7 +182,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aRefusedActivationIsJournaledForOperatorsAndTheSagaWaits() {
-        refuse(CompleteTenantOnboardingCommand.class,
+        refuse(fixture, CompleteTenantOnboardingCommand.class,
                 new RuleViolationException("tenant.onboarding-finished", "Tenant is not onboarding"));
 
         fixture.givenAPublished(created())
@@ -195,7 +197,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aRefusedCompensationIsJournaledAndTheSagaStaysForOperators() {
-        refuse(FailTenantOnboardingCommand.class, new RuleViolationException("tenant.deleted", "Tenant is deleted"));
+        refuse(fixture, FailTenantOnboardingCommand.class, new RuleViolationException("tenant.deleted", "Tenant is deleted"));
 
         fixture.givenAPublished(created())
                 .whenPublishingA(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
@@ -211,7 +213,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aReservationThatFailsTechnicallyIsRetriedAfterTheBackoffAndLeavesNoAssociationBehind() {
-        failTimes(ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
+        failTimes(fixture, ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(created())
@@ -228,7 +230,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aRetriedReservationGoesOnWithoutMarkingTheOnboardingFailed() {
-        failTimes(ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
+        failTimes(fixture, ReserveWorkspaceSlotCommand.class, 1, new ConcurrencyException("stale tenant"));
 
         fixture.givenAPublished(created())
                 .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
@@ -258,7 +260,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aMarkFailedThatFailsTechnicallyIsRetriedNotJournaledAsACompensationFailure() {
-        failTimes(FailTenantOnboardingCommand.class, 1, new IllegalStateException("database down"));
+        failTimes(fixture, FailTenantOnboardingCommand.class, 1, new IllegalStateException("database down"));
 
         fixture.givenAPublished(created())
                 .andThenAPublished(new WorkspaceSlotReleased(TENANT, DEFAULT, "create workspace failed: boom"))
@@ -274,7 +276,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void aReservationThatKeepsFailingParksTheOnboardingForAnOperator() {
-        failTimes(ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
+        failTimes(fixture, ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
 
         fixture.givenAPublished(created())
                 .whenTimeElapses(Duration.ofMinutes(5))
@@ -318,7 +320,7 @@ class TenantOnboardingSagaTest {
                 .andThenTimeElapses(Duration.ofMinutes(5));
         notifier.failWith(null);
 
-        fixture.whenPublishingA(new SagaRetryRequested(sagaId(), "TenantOnboarding", "outbox is back"))
+        fixture.whenPublishingA(new SagaRetryRequested(journal.sagaId(), "TenantOnboarding", "outbox is back"))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new CompleteTenantOnboardingCommand(TENANT, DEFAULT));
 
@@ -330,11 +332,11 @@ class TenantOnboardingSagaTest {
 
     @Test
     void anOperatorsRetryCountsTheAttemptsAnew() throws Exception {
-        failTimes(ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
+        failTimes(fixture, ReserveWorkspaceSlotCommand.class, Integer.MAX_VALUE, new ConcurrencyException("stale tenant"));
 
         fixture.givenAPublished(created())
                 .andThenTimeElapses(Duration.ofMinutes(5))
-                .andThenAPublished(new SagaRetryRequested(sagaId(), "TenantOnboarding", "try again"))
+                .andThenAPublished(new SagaRetryRequested(journal.sagaId(), "TenantOnboarding", "try again"))
                 .whenTimeElapses(Duration.ofMinutes(5))
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlines();
@@ -421,7 +423,7 @@ class TenantOnboardingSagaTest {
 
     @Test
     void anAbortThatFailsTechnicallyIsRetriedAndThenUndoesTheOnboarding() throws Exception {
-        failTimes(DiscardWorkspaceCommand.class, 1, new ConcurrencyException("stale workspace"));
+        failTimes(fixture, DiscardWorkspaceCommand.class, 1, new ConcurrencyException("stale workspace"));
 
         fixture.givenAPublished(created())
                 .andThenAPublished(abort())
@@ -465,33 +467,8 @@ class TenantOnboardingSagaTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    /** The fixture's one saga's identifier, as operators' events carry it. */
-    private String sagaId() {
-        return journal.entries().get(0).sagaId();
-    }
-
     private SagaAbortRequested abort() {
-        return new SagaAbortRequested(sagaId(), "TenantOnboarding", "customer cancelled");
-    }
-
-    private void refuse(Class<?> command, RuntimeException refusal) {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload)) {
-                throw refusal;
-            }
-            return null;
-        });
-    }
-
-    /** Fails the first {@code times} sends of {@code command} with {@code failure}, a technical one. */
-    private void failTimes(Class<?> command, int times, RuntimeException failure) {
-        int[] calls = {0};
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload) && calls[0]++ < times) {
-                throw failure;
-            }
-            return null;
-        });
+        return new SagaAbortRequested(journal.sagaId(), "TenantOnboarding", "customer cancelled");
     }
 
     private static ReserveWorkspaceSlotCommand reserve() {

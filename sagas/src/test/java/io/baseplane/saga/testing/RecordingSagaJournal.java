@@ -20,6 +20,11 @@ public final class RecordingSagaJournal implements SagaJournal {
         return List.copyOf(entries);
     }
 
+    /** The identifier of the one saga a fixture runs, as operators' events carry it. */
+    public String sagaId() {
+        return entries.get(0).sagaId();
+    }
+
     /** Each entry as "step TRANSITION", the shape timeline assertions read best in. */
     public List<String> timeline() {
         return entries.stream().map(entry -> entry.step() + " " + entry.transition()).toList();

@@ -4,6 +4,8 @@ import static io.baseplane.saga.testing.SupervisedSagaFixture.FIRST_BACKOFF;
 import static io.baseplane.saga.testing.SupervisedSagaFixture.OUTCOMES_DUE;
 import static io.baseplane.saga.workflow.WorkflowExecutionSaga.DELAY_ELAPSED;
 import static io.baseplane.saga.workflow.WorkflowExecutionSaga.STEP_TIMEOUT;
+import static io.baseplane.saga.testing.CommandAnswers.failTimes;
+import static io.baseplane.saga.testing.CommandAnswers.refuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.common.RuleViolationException;
@@ -142,7 +144,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aFailureThatIsNoRefusalIsRetriedAfterTheBackoffInsteadOfEndingTheSaga() {
-        failTimes(StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
+        failTimes(fixture, StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested())
@@ -155,7 +157,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void theRetriedStartGoesThrough() {
-        failTimes(StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
+        failTimes(fixture, StartWorkflowRunCommand.class, 1, new EventStoreException("connection reset"));
 
         fixture.givenAPublished(requested())
                 .whenTimeElapses(FIRST_BACKOFF)
@@ -511,7 +513,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aRefusedCompensationStepEndsTheSagaWithTheRefusalInTheJournal() throws Exception {
-        refuse(MarkStepCompensatedCommand.class,
+        refuse(fixture, MarkStepCompensatedCommand.class,
                 new RuleViolationException("workflow-run.finished", "Run is already COMPENSATED"));
 
         fixture.givenAPublished(requested())
@@ -572,7 +574,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aCommandThatFailsTechnicallyRetriesItsHandlerNotTheCall() throws Exception {
-        failTimes(MarkStepSucceededCommand.class, 1, new ConcurrencyException("run changed meanwhile"));
+        failTimes(fixture, MarkStepSucceededCommand.class, 1, new ConcurrencyException("run changed meanwhile"));
 
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
@@ -699,7 +701,7 @@ class WorkflowExecutionSagaTest {
 
     @Test
     void aHandlerThatThrowsEveryTimeParksTheRunAndLaterEventsWaitBehindIt() throws Exception {
-        failTimes(StartStepCommand.class, Integer.MAX_VALUE, new IllegalStateException("command bus gone"));
+        failTimes(fixture, StartStepCommand.class, Integer.MAX_VALUE, new IllegalStateException("command bus gone"));
 
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
@@ -726,7 +728,7 @@ class WorkflowExecutionSagaTest {
                 .andThenAPublished(started())
                 .andThenAPublished(stepStarted(0))
                 .andThenTimeElapses(Duration.ofMinutes(5))
-                .andThenAPublished(new SagaRetryRequested(sagaId(), "WorkflowExecution", "shop is back"))
+                .andThenAPublished(new SagaRetryRequested(journal.sagaId(), "WorkflowExecution", "shop is back"))
                 .whenTimeElapses(OUTCOMES_DUE)
                 .expectDispatchedCommands(new MarkStepSucceededCommand(RUN, 0, Map.of("status", "201")))
                 .expectNoScheduledDeadlines();
@@ -835,33 +837,8 @@ class WorkflowExecutionSagaTest {
         return given.andThenAPublished(stepStarted(last));
     }
 
-    /** The fixture's one saga's identifier, as operators' events carry it. */
-    private String sagaId() {
-        return journal.entries().get(0).sagaId();
-    }
-
     private SagaAbortRequested abort() {
-        return new SagaAbortRequested(sagaId(), "WorkflowExecution", "order cancelled");
-    }
-
-    private void refuse(Class<?> command, RuntimeException refusal) {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload)) {
-                throw refusal;
-            }
-            return null;
-        });
-    }
-
-    /** Fails the first {@code times} sends of {@code command} with {@code failure}, a technical one. */
-    private void failTimes(Class<?> command, int times, RuntimeException failure) {
-        int[] sent = {0};
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload) && sent[0]++ < times) {
-                throw failure;
-            }
-            return null;
-        });
+        return new SagaAbortRequested(journal.sagaId(), "WorkflowExecution", "order cancelled");
     }
 
     static WorkflowRunRequested requested() {

@@ -1,5 +1,7 @@
 package io.baseplane.saga.workspace;
 
+import static io.baseplane.saga.testing.CommandAnswers.failTimes;
+import static io.baseplane.saga.testing.CommandAnswers.refuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.kernel.common.RuleViolationException;
@@ -7,6 +9,7 @@ import io.baseplane.kernel.saga.SagaAbortRequested;
 import io.baseplane.kernel.saga.SagaRetryRequested;
 import io.baseplane.saga.common.SupervisedSaga;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.baseplane.kernel.common.UserId;
@@ -37,6 +40,8 @@ class WorkspaceProvisioningSagaTest {
     private static final String WS = WORKSPACE.toString();
     private static final UserId REQUESTER = UserId.of("alice");
     private static final String NAME = "Design";
+    /** A technical failure of a command. */
+    private static final IllegalStateException CONNECTION_RESET = new IllegalStateException("connection reset");
 
     private final SagaTestFixture<WorkspaceProvisioningSaga> fixture =
             new SagaTestFixture<>(WorkspaceProvisioningSaga.class);
@@ -103,7 +108,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void refusedCreateReleasesTheSlotWithTheRefusalAsReason() {
-        refuse(CreateWorkspaceCommand.class, new RuleViolationException("workspace.name-taken",
+        refuse(fixture, CreateWorkspaceCommand.class, new RuleViolationException("workspace.name-taken",
                 "Workspace name 'Design' is taken"));
 
         fixture.givenNoPriorActivity()
@@ -118,7 +123,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void anIdTakenByAnotherAggregateIsARefusalThatReleasesTheSlot() {
-        refuse(CreateWorkspaceCommand.class, new RuleViolationException("workspace.id-taken", "The id is in use"));
+        refuse(fixture, CreateWorkspaceCommand.class, new RuleViolationException("workspace.id-taken", "The id is in use"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
@@ -128,7 +133,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void aTechnicalFailureIsRetriedNotCompensated() {
-        refuse(CreateWorkspaceCommand.class, new ConcurrencyException("stale aggregate"));
+        refuse(fixture, CreateWorkspaceCommand.class, new ConcurrencyException("stale aggregate"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
@@ -144,7 +149,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void aRetryThatGoesThroughCarriesOnFromTheFailedStep() {
-        failTimes(CreateWorkspaceCommand.class, 1);
+        failTimes(fixture, CreateWorkspaceCommand.class, 1, CONNECTION_RESET);
 
         fixture.givenAPublished(reserved())
                 .whenTimeElapses(SupervisedSagaFixture.FIRST_BACKOFF)
@@ -157,7 +162,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void eventsArrivingWhileAStepIsRetriedWaitAndFollowInOrder() {
-        failTimes(CreateWorkspaceCommand.class, 1);
+        failTimes(fixture, CreateWorkspaceCommand.class, 1, CONNECTION_RESET);
 
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
@@ -173,7 +178,7 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void aStepThatKeepsFailingParksTheSagaForAnOperator() {
-        failTimes(CreateWorkspaceCommand.class, Integer.MAX_VALUE);
+        refuse(fixture, CreateWorkspaceCommand.class, CONNECTION_RESET);
 
         fixture.givenAPublished(reserved())
                 .whenTimeElapses(Duration.ofMinutes(5))
@@ -189,15 +194,16 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void anOperatorsRetryOfAParkedSagaGoesOnFromTheFailedStep() throws Exception {
-        Counter failures = failTimes(CreateWorkspaceCommand.class, SupervisedSagaFixture.MAX_ATTEMPTS);
+        AtomicInteger sent = failTimes(fixture, CreateWorkspaceCommand.class, SupervisedSagaFixture.MAX_ATTEMPTS,
+                CONNECTION_RESET);
 
         fixture.givenAPublished(reserved())
                 .andThenTimeElapses(Duration.ofMinutes(5))
-                .whenPublishingA(new SagaRetryRequested(sagaId(), "WorkspaceProvisioning", "database is back"))
+                .whenPublishingA(new SagaRetryRequested(journal.sagaId(), "WorkspaceProvisioning", "database is back"))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(create());
 
-        assertThat(failures.calls).isEqualTo(SupervisedSagaFixture.MAX_ATTEMPTS + 1);
+        assertThat(sent).hasValue(SupervisedSagaFixture.MAX_ATTEMPTS + 1);
         assertThat(journal.timeline()).endsWith("handle WorkspaceSlotReserved PARKED", "reserve slot SUCCEEDED",
                 "create workspace STARTED", "handle WorkspaceSlotReserved RESUMED");
     }
@@ -206,7 +212,7 @@ class WorkspaceProvisioningSagaTest {
     void anOperatorsAbortDiscardsTheWorkspaceWhoseDiscardReleasesTheSlot() {
         fixture.givenAPublished(reserved())
                 .andThenAPublished(created())
-                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "customer cancelled"))
+                .whenPublishingA(new SagaAbortRequested(journal.sagaId(), "WorkspaceProvisioning", "customer cancelled"))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: customer cancelled"));
@@ -214,10 +220,10 @@ class WorkspaceProvisioningSagaTest {
 
     @Test
     void anAbortWhereNoWorkspaceExistsReleasesTheSlotAtOnce() {
-        refuse(DiscardWorkspaceCommand.class, new AggregateNotFoundException(WS, "no workspace"));
+        refuse(fixture, DiscardWorkspaceCommand.class, new AggregateNotFoundException(WS, "no workspace"));
 
         fixture.givenAPublished(reserved())
-                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "stuck"))
+                .whenPublishingA(new SagaAbortRequested(journal.sagaId(), "WorkspaceProvisioning", "stuck"))
                 .expectDispatchedCommands(new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: stuck"),
                         new ReleaseWorkspaceSlotCommand(TENANT, WORKSPACE, "aborted by an operator: stuck"));
     }
@@ -269,7 +275,7 @@ class WorkspaceProvisioningSagaTest {
 
         fixture.givenAPublished(reserved())
                 .andThenTimeElapses(Duration.ofMinutes(5))
-                .whenPublishingA(new SagaAbortRequested(sagaId(), "WorkspaceProvisioning", "stuck"))
+                .whenPublishingA(new SagaAbortRequested(journal.sagaId(), "WorkspaceProvisioning", "stuck"))
                 .expectSuccessfulHandlerExecution()
                 // The slot was reserved before the saga started; ending without releasing it spends the quota.
                 .expectDispatchedCommands(new DiscardWorkspaceCommand(WORKSPACE, "aborted by an operator: stuck"),
@@ -325,36 +331,6 @@ class WorkspaceProvisioningSagaTest {
                 .whenPublishingA(new WorkspaceCreated(other, TENANT, "Other", ""))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
-    }
-
-    /** The fixture's one saga's identifier, as operators' events carry it. */
-    private String sagaId() {
-        return journal.entries().get(0).sagaId();
-    }
-
-    private void refuse(Class<?> command, RuntimeException refusal) {
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload)) {
-                throw refusal;
-            }
-            return null;
-        });
-    }
-
-    /** Fails the first {@code times} sends of {@code command} technically; counts every send. */
-    private Counter failTimes(Class<?> command, int times) {
-        Counter counter = new Counter();
-        fixture.setCallbackBehavior((payload, metaData) -> {
-            if (command.isInstance(payload) && counter.calls++ < times) {
-                throw new IllegalStateException("connection reset");
-            }
-            return null;
-        });
-        return counter;
-    }
-
-    private static final class Counter {
-        int calls;
     }
 
     private static CreateWorkspaceCommand create() {
