@@ -6,38 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Batch actions over a filter: a dry run counts the sagas the action would touch; a real one is a job whose
  * progress any caller with the operator role can follow, and which acts on each saga as the single action does.
  */
-class OpsBatchApiTest extends PlatformTestBase {
-
-    private SagaRows rows;
-    private SagaEvents written;
-    private String tenantId;
-
-    @BeforeEach
-    void rows() {
-        rows = new SagaRows(jdbc);
-        written = new SagaEvents(jdbc);
-        tenantId = UUID.randomUUID().toString();
-    }
-
-    @AfterEach
-    void deleteRows() {
-        rows.deleteAll();
-    }
+class OpsBatchApiTest extends OpsTestBase {
 
     @Test
     void aDryRunCountsTheSagasTheActionWouldTouch() {

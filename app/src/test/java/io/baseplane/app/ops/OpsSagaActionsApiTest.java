@@ -6,14 +6,11 @@ import static io.baseplane.app.testing.Problems.assertRuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +18,9 @@ import org.junit.jupiter.api.Test;
  * transaction; refused on an ended or unknown saga, on a status it does not fit, and on a bad reason, with
  * nothing written then. The saga's own reaction is its business (the sagas' tests).
  */
-class OpsSagaActionsApiTest extends PlatformTestBase {
+class OpsSagaActionsApiTest extends OpsTestBase {
 
     private static final Map<String, String> REASON = Map.of("reason", "upstream fixed, ticket OPS-17");
-
-    private SagaRows rows;
-    private SagaEvents written;
-    private String tenantId;
-
-    @BeforeEach
-    void rows() {
-        rows = new SagaRows(jdbc);
-        written = new SagaEvents(jdbc);
-        tenantId = UUID.randomUUID().toString();
-    }
-
-    @AfterEach
-    void deleteRows() {
-        rows.deleteAll();
-    }
 
     @Test
     void aRetryIsJournaledWithTheOperatorAndPublishedAsAnEventOfTheRequestsChain() {

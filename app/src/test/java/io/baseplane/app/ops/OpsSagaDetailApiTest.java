@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * One saga in full over HTTP, from rows as the journal and Axon leave them: its state with secrets redacted,
  * its associations and pending deadlines, and a timeline of its journal merged with its aggregates' events.
  */
-class OpsSagaDetailApiTest extends PlatformTestBase {
-
-    private SagaRows rows;
-
-    @BeforeEach
-    void rows() {
-        rows = new SagaRows(jdbc);
-    }
-
-    @AfterEach
-    void deleteRows() {
-        rows.deleteAll();
-    }
+class OpsSagaDetailApiTest extends OpsTestBase {
 
     @Test
     void aSagaShowsItsRedactedStateAssociationsDeadlinesAndTimeline() {

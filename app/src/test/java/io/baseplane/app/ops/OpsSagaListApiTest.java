@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import io.baseplane.saga.ops.SagaRetention;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,26 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The operators' saga list over HTTP: filters, both orders with cursor paging, what counts as stuck, the
  * retention of ended sagas, and refusals (a bad filter names its field; only operators may look).
  */
-class OpsSagaListApiTest extends PlatformTestBase {
+class OpsSagaListApiTest extends OpsTestBase {
 
     private static final Instant NOW = Instant.now();
 
     @Autowired
     private SagaRetention retention;
-
-    private SagaRows rows;
-    private String tenantId;
-
-    @BeforeEach
-    void rows() {
-        rows = new SagaRows(jdbc);
-        tenantId = UUID.randomUUID().toString();
-    }
-
-    @AfterEach
-    void deleteRows() {
-        rows.deleteAll();
-    }
 
     @Test
     void anItemShowsTheWholeRow() {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
-import io.baseplane.app.testing.PlatformTestBase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,25 +20,11 @@ import org.springframework.boot.health.contributor.Status;
  * Counts of sagas for operators: the summary endpoint, the stuck gauge per saga type and the health detail.
  * Other tests' sagas count too, so the assertions are about what this test's rows add.
  */
-class OpsSagaSummaryApiTest extends PlatformTestBase {
+class OpsSagaSummaryApiTest extends OpsTestBase {
 
     @Autowired
     @Qualifier("sagas")
     private HealthIndicator sagasHealth;
-
-    private SagaRows rows;
-    private String tenantId;
-
-    @BeforeEach
-    void rows() {
-        rows = new SagaRows(jdbc);
-        tenantId = UUID.randomUUID().toString();
-    }
-
-    @AfterEach
-    void deleteRows() {
-        rows.deleteAll();
-    }
 
     @Test
     void theSummaryCountsEveryTypeAndStatusWithTheStuckOnesAndTheOldestStuckAge() {
