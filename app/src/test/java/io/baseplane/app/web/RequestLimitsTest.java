@@ -84,6 +84,19 @@ class RequestLimitsTest extends PlatformTestBase {
     }
 
     @Test
+    void aContentTypeThatIsNoConcreteMediaTypeIsUnsupportedNotAServerFailure() {
+        long before = events.count();
+        byte[] body = "{\"name\":\"Acme\",\"plan\":\"FREE\"}".getBytes(StandardCharsets.UTF_8);
+
+        for (String contentType : new String[] {"*/*", "application/*", "json", ";;;", "application/json;;=x"}) {
+            Api.Response refused = operator().postRaw("/api/v1/tenants", contentType, body);
+            assertThat(assertProblem(refused, 415).get("type").asText()).as(contentType)
+                    .endsWith("/unsupported-media-type");
+        }
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownFieldIsRefusedNamingIt() {
         long before = events.count();
 
