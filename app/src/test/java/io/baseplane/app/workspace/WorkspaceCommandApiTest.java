@@ -420,7 +420,7 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
         String workspaceId = provisionWorkspace(tenantId, "olivia", "Design");
         long before = events.count();
 
-        for (String userId : List.of("", "   ", "bob\u0007", "bob\nsmith", "\u202Ebob")) {
+        for (String userId : List.of("", "   ", "bob\u0007", "bob\nsmith", "\u202Ebob", "a\u2028b", "a\u2029b")) {
             Api.Response response = addMember(tenantId, workspaceId, userId, "EDITOR");
             assertInvalidField(response, "userId");
         }
@@ -428,6 +428,18 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
                 Map.of("role", "EDITOR"));
         assertInvalidField(missing, "userId");
         assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aMemberWhoseIdNeedsEncodingInAPathIsAddedWithAnEncodedLocation() {
+        String tenantId = createTenant("FREE");
+        String workspaceId = provisionWorkspace(tenantId, "olivia", "Design");
+
+        Api.Response added = addMember(tenantId, workspaceId, "john doe/äö?", "EDITOR");
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.header("Location")).isEqualTo(
+                "/api/v1/workspaces/" + workspaceId + "/members/john%20doe%2F%C3%A4%C3%B6%3F");
     }
 
     @Test

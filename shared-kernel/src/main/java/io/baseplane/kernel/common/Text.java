@@ -72,9 +72,15 @@ public final class Text {
         }
     }
 
+    /**
+     * Characters no text here may hold: controls, format characters (zero-width spaces, bidi overrides, the BOM),
+     * unassigned and private-use code points, lone surrogates, and the line and paragraph separators U+2028 and
+     * U+2029 (line breaks that JSON, JavaScript and HTTP headers do not treat as such).
+     */
     private static boolean isControl(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+                || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -30,7 +30,8 @@ class TextTest {
 
     @Test
     void controlAndInvisibleFormattingCharactersAreRefusedInNames() {
-        for (String bad : new String[] {"a\u0000b", "a\nb", "a\u202Eb", "a\u200Bb", "a\uD800b"}) {
+        for (String bad : new String[] {"a\u0000b", "a\nb", "a\u202Eb", "a\u200Bb", "a\uD800b", "\uFEFFa",
+                "a\u2028b", "a\u2029b"}) {
             assertThatThrownBy(() -> Text.requireName("name", bad, 100))
                     .as(bad).hasMessage("name must not contain control characters");
         }
@@ -43,6 +44,11 @@ class TextTest {
         assertThat(Text.optionalText("description", null, 100)).isEmpty();
         assertThatThrownBy(() -> Text.optionalText("description", "bell\u0007", 100))
                 .hasMessage("description must not contain control characters");
+        // One rule for text: the Unicode line and paragraph separators are refused as the other invisibles are.
+        for (String bad : new String[] {"line\u2028two", "para\u2029two", "zero\u200Bwidth"}) {
+            assertThatThrownBy(() -> Text.optionalText("description", bad, 100)).as(bad)
+                    .hasMessage("description must not contain control characters");
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Workspace commands over HTTP. Tenant isolation is enforced again by the aggregate's handlers. */
 @RestController
@@ -46,9 +47,12 @@ class WorkspaceCommandController {
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             @RequestBody WorkspaceRequests.AddMember request) {
         UserId userId = UserId.of(request.userId());
+        // Built before the write, the id strictly encoded (a "/" too), so nothing can fail once the member is added.
+        URI location = UriComponentsBuilder.fromPath("/api/v1/workspaces/{workspaceId}/members/{userId}")
+                .encode().buildAndExpand(workspaceId, userId).toUri();
         return commands.send(workspaceId, new AddMemberCommand(
                         workspaceId, userId, request.role(), IfMatch.expectedVersion(ifMatch)))
-                .created(URI.create("/api/v1/workspaces/" + workspaceId + "/members/" + userId));
+                .created(location);
     }
 
     @PutMapping("/members/{userId}")
