@@ -36,7 +36,7 @@ class PlatformWiringTest extends PlatformTestBase {
 
     @Test
     void readinessReportsTheDatabaseAndTheEventStore() {
-        Api.Response readiness = api.get("/actuator/health/readiness");
+        Api.Response readiness = api.as(tokens.operator()).get("/actuator/health/readiness");
 
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
         assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");

@@ -80,14 +80,18 @@ class ObservabilityTest extends PlatformTestBase {
 
     @Test
     void readinessNamesEveryProcessorAndIsDownWhileOneIsStopped() {
-        JsonNode ready = api.get("/actuator/health/readiness").json();
+        Api operator = api.as(tokens.operator());
+        JsonNode ready = operator.get("/actuator/health/readiness").json();
         assertThat(ready.get("status").asText()).isEqualTo("UP");
         assertThat(ready.get("components").get("eventProcessors").get("status").asText()).isEqualTo("UP");
 
         try (HeldProcessor held = HeldProcessor.hold(processing, "WorkspaceProvisioningSagaProcessor")) {
-            Api.Response notReady = api.get("/actuator/health/readiness");
+            Api.Response notReady = operator.get("/actuator/health/readiness");
             assertThat(notReady.status()).isEqualTo(503);
             assertThat(notReady.json().get("components").get("eventProcessors").get("status").asText()).isEqualTo("DOWN");
+            Api.Response probe = api.get("/actuator/health/readiness");
+            assertThat(probe.status()).as("a probe without a token sees the status").isEqualTo(503);
+            assertThat(probe.json().has("components")).as("but not which component").isFalse();
             assertThat(api.get("/actuator/health/liveness").status()).as("alive all the same").isEqualTo(200);
         }
         eventually(() -> api.get("/actuator/health/readiness").status() == 200);

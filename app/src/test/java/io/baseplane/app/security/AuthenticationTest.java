@@ -177,6 +177,7 @@ class AuthenticationTest extends PlatformTestBase {
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(health.body()).doesNotContain("jdbc:", "postgres", "headPosition");
+        assertThat(health.json().has("components")).as("the status alone for anonymous callers").isFalse();
     }
 
     @Test
