@@ -1,12 +1,23 @@
 package io.baseplane.app.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.baseplane.kernel.common.Role;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,7 +29,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
  * Token validation. Only the expected algorithms are accepted (RS256/ES256 with a JWK set, HS256 with the
@@ -53,12 +63,40 @@ class JwtConfiguration {
                 : new VerifiedTokenCache(decoder, validator, properties.verifiedTokens());
     }
 
+    /**
+     * Besides signature, issuer, audience and times: an expiry is required (a token without one would never
+     * expire), the roles claim is a list of strings if present, and the tenant claim a UUID if present. A token
+     * whose claims have the wrong shape is unauthenticated (401), not bad input.
+     */
     private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.audience())),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                JwtConfiguration::optionalClaimsHaveTheirShape);
+    }
+
+    /** The optional claims, where present: {@code roles} a list of strings, {@code tenant_id} a UUID. */
+    private static OAuth2TokenValidatorResult optionalClaimsHaveTheirShape(Jwt jwt) {
+        Object roles = jwt.getClaims().get(TokenClaims.ROLES);
+        Object tenant = jwt.getClaims().get(TokenClaims.TENANT_ID);
+        boolean rolesOk = roles == null
+                || roles instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+        if (rolesOk && (tenant == null || isUuid(tenant))) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                "roles must be a list of role names and tenant_id a UUID", null));
+    }
+
+    private static boolean isUuid(Object claim) {
+        try {
+            return claim instanceof String text && UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Signs the tokens of {@code POST /dev/tokens}; exists only with the local HMAC secret. */
@@ -71,14 +109,19 @@ class JwtConfiguration {
                 : new NimbusJwtEncoder(new ImmutableSecret<>(hmacKey));
     }
 
-    /** {@code roles: ["TENANT_ADMIN"]} becomes the authority {@code ROLE_TENANT_ADMIN}. */
+    /**
+     * {@code roles: ["TENANT_ADMIN"]} becomes the authority {@code ROLE_TENANT_ADMIN}. Names that are no platform
+     * role ({@code ROOT}) grant nothing: they are left out, so a token with those alone has no role at all.
+     */
     @Bean
     JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
-        authorities.setAuthorityPrefix("ROLE_");
+        Set<String> known = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
+            return roles == null ? List.of() : roles.stream().filter(known::contains)
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        });
         return converter;
     }
 }

@@ -11,6 +11,7 @@ import io.baseplane.app.web.ProblemResponses;
 import io.baseplane.app.web.ratelimit.RateLimitProperties;
 import io.baseplane.app.web.ratelimit.RateLimits;
 import io.baseplane.kernel.common.Role;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ class SecurityConfiguration {
     private static final String OPERATOR = Role.PLATFORM_OPERATOR.name();
     private static final String TENANT_ADMIN = Role.TENANT_ADMIN.name();
     private static final String MEMBER = Role.MEMBER.name();
+    private static final String[] ANY_ROLE = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
@@ -82,7 +84,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(PUT, "/api/v1/workflows/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
                         .requestMatchers(DELETE, "/api/v1/airtable-syncs/**").hasAnyRole(OPERATOR, TENANT_ADMIN)
-                        .requestMatchers("/api/**").authenticated()
+                        // A platform role is needed for anything: a token with none (or unknown ones only) reads nothing.
+                        .requestMatchers("/api/**").hasAnyRole(ANY_ROLE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))

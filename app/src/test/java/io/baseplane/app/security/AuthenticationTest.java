@@ -119,6 +119,33 @@ class AuthenticationTest extends PlatformTestBase {
     }
 
     @Test
+    void aTokenWithoutExpiryIsUnauthenticated() {
+        assertUnauthenticated(api.as(sign(key(), claims -> claims.claims(all -> all.remove("exp")))));
+    }
+
+    @Test
+    void aTokenWhoseClaimsHaveTheWrongShapeIsUnauthenticated() {
+        assertUnauthenticated(api.as(sign(key(), claims -> claims.claim("roles", "PLATFORM_OPERATOR"))));
+        assertUnauthenticated(api.as(sign(key(), claims -> claims.claim("roles", List.of("PLATFORM_OPERATOR", 7)))));
+        assertUnauthenticated(api.as(sign(key(), claims -> claims.claim("tenant_id", "acme"))));
+        assertUnauthenticated(api.as(sign(key(), claims -> claims.claim("tenant_id", 42))));
+    }
+
+    @Test
+    void rolesThePlatformDoesNotKnowGrantNothing() {
+        String tenantId = createTenant("FREE");
+
+        Api.Response unknownOnly = api.as(tokens.token("root", tenantId, "ROOT")).get("/api/v1/tenants/" + tenantId);
+        Api.Response none = api.as(tokens.token("nobody", tenantId)).get("/api/v1/tenants/" + tenantId);
+        Api.Response knownBeside = api.as(tokens.token("mia", tenantId, "ROOT", "MEMBER"))
+                .header("X-Min-Version", Long.toString(ONBOARDED_VERSION)).get("/api/v1/tenants/" + tenantId);
+
+        assertProblem(unknownOnly, 403);
+        assertProblem(none, 403);
+        assertThat(knownBeside.status()).as(knownBeside.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aTokenWithATamperedPayloadIsUnauthenticated() {
         String token = sign(key(), claims -> claims.claim("roles", List.of("TENANT_ADMIN")));
         String[] parts = token.split("\\.");
