@@ -1,5 +1,7 @@
 package io.baseplane.app.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baseplane.app.security.TokenClaims;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -34,11 +36,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * nothing; the same key with a different request is refused with 409. Keys are scoped to the caller, and
  * a key whose first request is still running answers 409 rather than running twice. Server errors are not
  * kept, so a request that failed that way can be retried with its key.
+ *
+ * <p>A create that names its own {@code id} (a top-level {@code "id"} in the JSON body) is retry-safe without a
+ * header: the id is its key. Only a success is kept under it, so a refused request can be corrected and sent again
+ * with the same id; a different request with the id of a created resource is 409 {@code id-taken}.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /** The key a client-chosen id stands for, beside keys clients send (which cannot start like this by chance). */
+    private static final String CHOSEN_ID = "chosen-id:";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION);
 
@@ -54,8 +63,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -63,7 +71,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
             problems.write(response, HttpStatus.BAD_REQUEST, "invalid-input",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
@@ -79,12 +87,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage());
             return;
         }
+        boolean chosenId = key == null;
+        if (chosenId) {
+            String id = chosenIdOf(body);
+            if (id == null) {
+                chain.doFilter(new CachedBodyRequest(request, body), response);
+                return;
+            }
+            key = CHOSEN_ID + id;
+        }
         String principal = principal(caller);
         String hash = hash(request, body);
         if (claim(principal, key, hash)) {
-            handleFirst(request, response, chain, body, principal, key);
+            handleFirst(request, response, chain, body, principal, key, chosenId);
         } else {
-            replay(response, principal, key, hash);
+            replay(response, principal, key, hash, chosenId);
+        }
+    }
+
+    /** The body's own top-level {@code "id"}, when it is a JSON object naming one; null otherwise. */
+    private static String chosenIdOf(byte[] body) {
+        try {
+            JsonNode id = JSON.readTree(body).path("id");
+            return id.isTextual() && VALID_KEY.matcher(id.asText()).matches() ? id.asText() : null;
+        } catch (IOException e) {
+            return null; // not JSON: the handler refuses it
         }
     }
 
@@ -97,7 +124,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void handleFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                             byte[] body, String principal, String key) throws IOException, ServletException {
+                             byte[] body, String principal, String key, boolean onlySuccess)
+            throws IOException, ServletException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(new CachedBodyRequest(request, body), recorded);
@@ -105,7 +133,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             forget(principal, key);
             throw e;
         }
-        if (recorded.getStatus() >= 500) {
+        if (recorded.getStatus() >= 500 || onlySuccess && recorded.getStatus() >= 300) {
             forget(principal, key);
         } else {
             StringBuilder headers = new StringBuilder();
@@ -123,7 +151,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    private void replay(HttpServletResponse response, String principal, String key, String hash) throws IOException {
+    private void replay(HttpServletResponse response, String principal, String key, String hash, boolean chosenId)
+            throws IOException {
         List<StoredAnswer> answers = jdbc.query("select request_hash, status, content_type, headers, body "
                         + "from idempotency_record where principal = ? and idempotency_key = ?",
                 (rs, row) -> new StoredAnswer(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
@@ -135,7 +164,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         StoredAnswer answer = answers.get(0);
-        if (!answer.requestHash().equals(hash)) {
+        if (!answer.requestHash().equals(hash) && chosenId) {
+            problems.write(response, HttpStatus.CONFLICT, "id-taken",
+                    "The id is already in use by a request with another body; choose another id");
+        } else if (!answer.requestHash().equals(hash)) {
             problems.write(response, HttpStatus.CONFLICT, "idempotency-key-reused",
                     "This Idempotency-Key was used for a different request");
         } else if (answer.status() == null) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -72,6 +73,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ProblemResponses.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
                     "If-Match expected version " + conflict.getExpectedVersion()
                             + " but the resource is at version " + conflict.getActualVersion());
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            // A client-chosen id that another aggregate took (a race, or another caller's resource).
+            return ProblemResponses.problem(HttpStatus.CONFLICT, "id-taken",
+                    "The id is already in use; choose another id");
         }
         if (cause instanceof ConcurrencyException) {
             return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
@@ -173,6 +179,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof DomainException || t instanceof AggregateNotFoundException
                     || t instanceof ConflictingAggregateVersionException || t instanceof ConcurrencyException
+                    || t instanceof AggregateStreamCreationException
                     || t instanceof AccessDeniedException) {
                 return t;
             }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,71 @@ class IdempotencyTest extends PlatformTestBase {
         // One tenant, onboarded once: the repeat started nothing of its own.
         eventually(() -> events.typesOf(tenantId).contains("TenantOnboardingCompleted"));
         assertThat(events.typesOf(tenantId)).containsExactly(onboardedThen());
+    }
+
+    @Test
+    void aClientChosenIdMakesACreateRetrySafeWithoutAKey() {
+        String tenantId = UUID.randomUUID().toString();
+        byte[] body = json("{\"id\":\"" + tenantId + "\",\"name\":\"Acme\",\"plan\":\"FREE\"}");
+        Api operator = api.as(tokens.operator());
+        long before = events.count();
+
+        Api.Response first = operator.postRaw("/api/v1/tenants", JSON, body);
+        Api.Response repeat = operator.postRaw("/api/v1/tenants", JSON, body);
+        Api.Response other = operator.postRaw("/api/v1/tenants", JSON,
+                json("{\"id\":\"" + tenantId + "\",\"name\":\"Acme\",\"plan\":\"TEAM\"}"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(assertProblem(other, 409).get("type").asText()).endsWith("/id-taken");
+        assertThat(events.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRefusedCreateCanBeCorrectedAndSentAgainWithTheSameId() {
+        String tenantId = UUID.randomUUID().toString();
+        Api operator = api.as(tokens.operator());
+
+        Api.Response refused = operator.postRaw("/api/v1/tenants", JSON,
+                json("{\"id\":\"" + tenantId + "\",\"name\":\"Acme\",\"plan\":\"GOLD\"}"));
+        Api.Response corrected = operator.postRaw("/api/v1/tenants", JSON,
+                json("{\"id\":\"" + tenantId + "\",\"name\":\"Acme\",\"plan\":\"FREE\"}"));
+
+        assertProblem(refused, 400);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void anIdAnotherCallerTookIsAConflictNotAServerFailure() {
+        String tenantId = createTenant("TEAM");
+        String workspaceId = provisionWorkspace(tenantId, "olivia", "Flows");
+        String otherTenant = createTenant("TEAM");
+        String otherWorkspace = provisionWorkspace(otherTenant, "bea", "Theirs");
+        Map<String, Object> definition = Map.of("name", "Mine", "trigger", Map.of("type", "MANUAL"), "steps",
+                List.of(Map.of("name", "tell", "type", "NOTIFY", "parameters",
+                        Map.of("recipient", "ops@example.com", "message", "hi"))));
+        Api.Response defined = api.as(tokens.tenantAdmin(tenantId, "olivia"))
+                .post("/api/v1/workspaces/" + workspaceId + "/workflows", definition);
+        String workflowId = defined.json().get("id").asText();
+        Map<String, Object> sameId = new HashMap<>(definition);
+        sameId.put("id", workflowId);
+        long before = events.count();
+
+        Api.Response workflow = api.as(tokens.tenantAdmin(otherTenant, "bea"))
+                .post("/api/v1/workspaces/" + otherWorkspace + "/workflows", sameId);
+        Api.Response sync = api.as(tokens.tenantAdmin(otherTenant, "bea"))
+                .post("/api/v1/workspaces/" + otherWorkspace + "/airtable-syncs", Map.of("id", workflowId,
+                        "baseId", "appAAAAAAAAAAAAAA", "tableIds", List.of("tblAAAAAAAAAAAAAA"), "tokenRef", "e2e-token"));
+        Api.Response tenant = api.as(tokens.operator()).post("/api/v1/tenants",
+                Map.of("id", workflowId, "name", "Taken", "plan", "FREE"));
+
+        for (Api.Response response : List.of(workflow, sync, tenant)) {
+            assertThat(assertProblem(response, 409).get("type").asText()).as(response.toString()).endsWith("/id-taken");
+        }
+        assertThat(events.count()).isEqualTo(before);
     }
 
     @Test
