@@ -15,10 +15,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -38,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +44,8 @@ import org.springframework.stereotype.Component;
  * {@link AirtableClient} over the JDK's HTTP client. Each request of a base goes through, from the outside
  * in: a {@link Retry} (exponential backoff with jitter on 429, 5xx, timeouts and I/O errors, honouring
  * {@code Retry-After}; never on other 4xx), the base's {@link CircuitBreaker} (opens on repeated 5xx /
- * timeouts / I/O errors, then fails fast) and the base's {@link RateLimiter} (requests spread evenly at
- * {@code requestsPerSecondPerBase}). So every attempt, retries included, takes a rate permit and counts for
+ * timeouts / I/O errors, then fails fast) and the base's {@link SlidingSecondLimiter} (at most
+ * {@code requestsPerSecondPerBase} in any sliding second, on this node). So every attempt, retries included, takes a rate permit and counts for
  * the breaker. The token is fetched from the {@link SecretStore} per call and only ever put in the
  * Authorization header.
  */
@@ -68,7 +65,7 @@ public class HttpAirtableClient implements AirtableClient {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
-    private final RateLimiterRegistry rateLimiters;
+    private final Map<String, SlidingSecondLimiter> limiters = new ConcurrentHashMap<>();
     private final CircuitBreakerRegistry circuitBreakers;
     private final RetryRegistry retries;
 
@@ -82,13 +79,7 @@ public class HttpAirtableClient implements AirtableClient {
         String url = properties.baseUrl().toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 
-        int perSecond = properties.requestsPerSecondPerBase();
-        this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                // One permit every 1/n s rather than n at once: Airtable counts per second, bursts hit 429.
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / perSecond))
-                .timeoutDuration(properties.requestTimeout())
-                .build());
+
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(10)
@@ -188,18 +179,31 @@ public class HttpAirtableClient implements AirtableClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        Supplier<JsonNode> attempt = () -> send(request, token);
+        SlidingSecondLimiter limiter = limiters.computeIfAbsent(baseId,
+                base -> new SlidingSecondLimiter(properties.requestsPerSecondPerBase()));
+        Supplier<JsonNode> attempt = () -> {
+            if (!limiter.acquire(properties.requestTimeout())) {
+                throw new NoPermit();
+            }
+            return send(request, token);
+        };
         Supplier<JsonNode> guarded = Retry.decorateSupplier(retries.retry(baseId),
-                CircuitBreaker.decorateSupplier(circuitBreakers.circuitBreaker(baseId),
-                        RateLimiter.decorateSupplier(rateLimiters.rateLimiter(baseId), attempt)));
+                CircuitBreaker.decorateSupplier(circuitBreakers.circuitBreaker(baseId), attempt));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {
             throw new AirtableException(Kind.UNAVAILABLE, "circuit breaker for base " + baseId
                     + " is open after repeated failures; not calling Airtable");
-        } catch (RequestNotPermitted e) {
+        } catch (NoPermit e) {
             throw new AirtableException(Kind.RATE_LIMITED, "no rate permit for base " + baseId + " within "
                     + properties.requestTimeout());
+        }
+    }
+
+    /** No turn under the base's rate limit within the request timeout: not retried, not held against Airtable. */
+    private static final class NoPermit extends RuntimeException {
+        NoPermit() {
+            super(null, null, false, false);
         }
     }
 
