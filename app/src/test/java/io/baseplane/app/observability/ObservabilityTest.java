@@ -98,6 +98,19 @@ class ObservabilityTest extends PlatformTestBase {
     }
 
     @Test
+    void aClientsRefusedRequestLeavesNoStackTraceInTheLog(CapturedOutput output) {
+        // Both reach an aggregate: a blank name is its refusal, an unknown tenant fails its load.
+        Api.Response refused = api.as(tokens.operator()).post("/api/v1/tenants", Map.of("name", "   ", "plan", "FREE"));
+        Api.Response unknown = api.as(tokens.operator()).post("/api/v1/tenants/" + UUID.randomUUID() + "/plan",
+                Map.of("plan", "TEAM"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(output.getOut()).doesNotContain("Exception occurred while trying to")
+                .doesNotContain("InvalidValueException").doesNotContain("AggregateNotFoundException");
+    }
+
+    @Test
     void everyLogLineOfARequestsChainNamesItsCorrelationTenantAndUser(CapturedOutput output) {
         String tenantId = createTenant("FREE");
         String workspaceId = UUID.randomUUID().toString();
