@@ -45,6 +45,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
+        if (DatabaseFailures.unreachable(exception)) {
+            log.warn("Database out of reach: {}", exception.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)
+                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            DatabaseFailures.DETAIL));
+        }
         Throwable cause = rootDomainCause(exception);
         ProblemDetail problem = toProblem(cause, exception);
         return ResponseEntity.status(problem.getStatus()).body(problem);

@@ -47,6 +47,23 @@ public final class TestDatabase {
         return url.group(1) + name + url.group(3);
     }
 
+    /**
+     * Makes the database at {@code jdbcUrl} unreachable, as an outage would: new connections are refused and the
+     * open ones are cut. Closing the returned handle lets connections in again.
+     */
+    public static AutoCloseable outage(String jdbcUrl) {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+                .matcher(jdbcUrl);
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected test database URL " + jdbcUrl);
+        }
+        String admin = url.group(1) + "postgres" + url.group(3);
+        String name = url.group(2);
+        execute(admin, "alter database " + name + " allow_connections false");
+        execute(admin, "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+        return () -> execute(admin, "alter database " + name + " allow_connections true");
+    }
+
     public static String username() {
         return "postgres";
     }

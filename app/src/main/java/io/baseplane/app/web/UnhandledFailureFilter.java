@@ -1,0 +1,56 @@
+package io.baseplane.app.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The answer to a failure that escapes a filter (security, idempotency, rate limits run before Spring MVC's error
+ * handling): problem+json like every other answer, 503 with {@code Retry-After} while the database is out of
+ * reach, otherwise 500 with an error id that the log names; never the container's own error page.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnhandledFailureFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UnhandledFailureFilter.class);
+
+    private final ProblemResponses problems;
+
+    UnhandledFailureFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            if (DatabaseFailures.unreachable(e)) {
+                log.warn("Database out of reach: {}", e.toString());
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseFailures.DETAIL);
+                return;
+            }
+            String errorId = UUID.randomUUID().toString();
+            log.error("Unexpected failure {}", errorId, e);
+            problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                    "The request failed unexpectedly; quote error id " + errorId + " when reporting it");
+        }
+    }
+}

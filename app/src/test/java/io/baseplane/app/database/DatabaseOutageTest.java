@@ -1,0 +1,60 @@
+package io.baseplane.app.database;
+
+import static io.baseplane.app.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.PlatformTestBase;
+import io.baseplane.app.testing.SeparatePlatform;
+import io.baseplane.app.testing.TestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A database outage from the outside: while the platform's database refuses connections, commands, queries and
+ * readiness answer within seconds (503 with {@code Retry-After}, readiness DOWN) instead of hanging; once the
+ * database is back, the platform serves again without a restart. A platform of its own, so the outage touches
+ * no other test.
+ */
+@ContextConfiguration(initializers = SeparatePlatform.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DatabaseOutageTest extends PlatformTestBase {
+
+    private static final Duration FAST = Duration.ofSeconds(5);
+
+    @Autowired
+    private Environment environment;
+
+    @Test
+    void duringAnOutageRequestsFailFastWith503AndTheyServeAgainAfterIt() throws Exception {
+        String tenantId = createTenant("FREE");
+        Api operator = api.as(tokens.operator());
+
+        try (AutoCloseable outage = TestDatabase.outage(environment.getRequiredProperty("spring.datasource.url"))) {
+            long started = System.nanoTime();
+            Api.Response command = operator.post("/api/v1/tenants",
+                    Map.of("id", UUID.randomUUID().toString(), "name", "During", "plan", "FREE"));
+            Api.Response query = operator.get("/api/v1/tenants/" + tenantId);
+            Api.Response readiness = api.get("/actuator/health/readiness");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            for (Api.Response response : new Api.Response[] {command, query}) {
+                assertThat(assertProblem(response, 503).get("type").asText()).as(response.toString())
+                        .endsWith("/database-unavailable");
+                assertThat(response.header("Retry-After")).isEqualTo("5");
+            }
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+            assertThat(took).as("three requests while the database is out of reach").isLessThan(FAST.multipliedBy(3));
+        }
+
+        eventually(() -> operator.get("/api/v1/tenants/" + tenantId).status() == 200);
+        Api.Response after = operator.post("/api/v1/tenants", Map.of("name", "After", "plan", "FREE"));
+        assertThat(after.status()).as(after.toString()).isEqualTo(201);
+    }
+}
