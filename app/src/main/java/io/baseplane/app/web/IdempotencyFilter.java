@@ -76,7 +76,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
-        if (caller == null || !caller.isAuthenticated()) {
+        // Without a key, only a body can name a chosen id: a POST without one passes as it is.
+        if (caller == null || !caller.isAuthenticated() || key == null && request.getContentLengthLong() == 0) {
             chain.doFilter(request, response);
             return;
         }
