@@ -1,11 +1,13 @@
 package io.baseplane.query.api;
 
 import io.baseplane.kernel.common.CurrentCaller;
+import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.common.Versioned;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
@@ -44,11 +46,13 @@ public class LiveUpdates {
     private final QueryBus queryBus;
     private final CurrentCaller currentCaller;
     private final QueryProperties properties;
+    private final LiveUpdateQuota quota;
 
-    LiveUpdates(QueryBus queryBus, CurrentCaller currentCaller, QueryProperties properties) {
+    LiveUpdates(QueryBus queryBus, CurrentCaller currentCaller, QueryProperties properties, LiveUpdateQuota quota) {
         this.queryBus = queryBus;
         this.currentCaller = currentCaller;
         this.properties = properties;
+        this.quota = quota;
     }
 
     /**
@@ -56,16 +60,25 @@ public class LiveUpdates {
      * view's version as event id. Views not newer than the last one sent are skipped.
      */
     public <V extends Versioned> SseEmitter stream(Object query, Class<V> viewType, String eventName) {
+        MetaData caller = currentCaller.metaData();
+        Object tenant = caller.get(MetaDataKeys.TENANT_ID);
+        Runnable giveBack = quota.open(currentCaller.userId() + "@" + tenant, tenant == null ? null : tenant.toString());
         SubscriptionQueryMessage<Object, V, V> message = new GenericSubscriptionQueryMessage<>(query,
                 ResponseTypes.instanceOf(viewType), ResponseTypes.instanceOf(viewType))
-                .andMetaData(currentCaller.metaData());
-        SubscriptionQueryResult<QueryResponseMessage<V>, SubscriptionQueryUpdateMessage<V>> subscription =
-                queryBus.subscriptionQuery(message, UPDATE_BUFFER);
+                .andMetaData(caller);
+        SubscriptionQueryResult<QueryResponseMessage<V>, SubscriptionQueryUpdateMessage<V>> subscription;
         V initial;
+        try {
+            subscription = queryBus.subscriptionQuery(message, UPDATE_BUFFER);
+        } catch (RuntimeException e) {
+            giveBack.run();
+            throw e;
+        }
         try {
             initial = initialView(subscription);
         } catch (RuntimeException e) {
             subscription.cancel();
+            giveBack.run();
             throw e;
         }
 
@@ -76,6 +89,7 @@ public class LiveUpdates {
             if (released.compareAndSet(false, true)) {
                 pushing.dispose();
                 subscription.cancel();
+                giveBack.run();
             }
         };
         emitter.onCompletion(release);
