@@ -27,6 +27,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
         Files.createDirectories(properties.workingDirectory());
+        OrphanedPostgres.stopIfRunning(properties.dataDirectory());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toAbsolutePath().toFile())
                 .setCleanDataDirectory(false)

@@ -3,6 +3,8 @@ package io.baseplane.app.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,36 @@ class EmbeddedPostgresRestartTest {
 
         try (EmbeddedPostgres third = configuration.embeddedPostgres(properties)) {
             assertThat(notes(third)).containsExactly("written before the restart", "written after the restart");
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledPlatformIsStoppedAndTheNextStartSucceeds() throws Exception {
+        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(data.resolve("postgres"), work, 0);
+        Process platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PostgresInAnotherProcess.class.getName(),
+                properties.dataDirectory().toString(), work.toString())
+                .redirectErrorStream(true).start();
+        long orphanPid = -1;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(platform.getInputStream()))) {
+            assertThat(output.lines().anyMatch("ready"::equals)).as("the other process started its PostgreSQL").isTrue();
+            orphanPid = Long.parseLong(Files.readAllLines(properties.dataDirectory().resolve("postmaster.pid")).get(0));
+            // kill -9 of the platform: its PostgreSQL stays, holding the data directory.
+            platform.destroyForcibly().waitFor();
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+            long orphan = orphanPid;
+
+            try (EmbeddedPostgres next = new EmbeddedPostgresConfiguration().embeddedPostgres(properties)) {
+                assertThat(notes(next)).containsExactly("written before the crash");
+                assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the orphan")
+                        .isNotEqualTo(Optional.of(true));
+            }
+        } finally {
+            platform.destroyForcibly();
+            // Should the test fail, it leaves no server behind on the machine.
+            if (orphanPid > 0) {
+                ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroy);
+            }
         }
     }
 
