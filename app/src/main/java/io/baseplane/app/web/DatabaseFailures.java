@@ -2,6 +2,8 @@ package io.baseplane.app.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** Whether a failure means that the database could not be reached, wherever in a request it happened. */
@@ -9,9 +11,14 @@ final class DatabaseFailures {
 
     /** Seconds a client is asked to wait while the database is out of reach. */
     static final String RETRY_AFTER_SECONDS = "5";
-    static final String DETAIL = "The database cannot be reached right now; retry later";
 
     private DatabaseFailures() {
+    }
+
+    /** The answer while the database is out of reach (with {@link #RETRY_AFTER_SECONDS} as {@code Retry-After}). */
+    static ProblemDetail problem() {
+        return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "The database cannot be reached right now; retry later");
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -49,8 +48,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Database out of reach: {}", exception.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)
-                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            DatabaseFailures.DETAIL));
+                    .body(DatabaseFailures.problem());
         }
         Throwable cause = rootDomainCause(exception);
         ProblemDetail problem = toProblem(cause, exception);
@@ -93,7 +91,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof AccessDeniedException) {
             return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this");
         }
-        return unexpected(exception);
+        return ProblemResponses.unexpected(exception);
     }
 
     /**
@@ -166,15 +164,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail withCode(ProblemDetail problem, DomainException exception) {
         problem.setProperty("code", exception.code());
-        return problem;
-    }
-
-    private static ProblemDetail unexpected(Exception exception) {
-        String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected failure {}", errorId, exception);
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "The request failed unexpectedly; quote error id " + errorId + " when reporting it");
-        problem.setProperty("errorId", errorId);
         return problem;
     }
 

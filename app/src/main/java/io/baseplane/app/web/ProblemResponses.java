@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +23,8 @@ public class ProblemResponses {
 
     static final String TYPE_BASE = "https://baseplane.io/problems/";
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
     private final JsonMapper json;
 
     ProblemResponses(JsonMapper json) {
@@ -33,15 +38,33 @@ public class ProblemResponses {
         return problem;
     }
 
+    /** A failure nobody expected: logged once under a new error id, which the answer quotes. */
+    public static ProblemDetail unexpected(Throwable failure) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected failure {}", errorId, failure);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The request failed unexpectedly; quote error id " + errorId + " when reporting it");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+
     public void write(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
+        write(response, problem(status, type, detail));
+    }
+
+    /** Writes {@code problem} as the whole answer, its extra properties (an error id) included. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + type);
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
         response.resetBuffer();
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(body));
         response.flushBuffer();

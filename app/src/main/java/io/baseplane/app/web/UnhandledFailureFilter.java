@@ -5,13 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,13 +42,10 @@ class UnhandledFailureFilter extends OncePerRequestFilter {
             if (DatabaseFailures.unreachable(e)) {
                 log.warn("Database out of reach: {}", e.toString());
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DatabaseFailures.DETAIL);
+                problems.write(response, DatabaseFailures.problem());
                 return;
             }
-            String errorId = UUID.randomUUID().toString();
-            log.error("Unexpected failure {}", errorId, e);
-            problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                    "The request failed unexpectedly; quote error id " + errorId + " when reporting it");
+            problems.write(response, ProblemResponses.unexpected(e));
         }
     }
 }
