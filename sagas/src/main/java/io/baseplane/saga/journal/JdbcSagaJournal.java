@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class JdbcSagaJournal implements SagaJournal {
 
     private static final String INSERT = "insert into saga_journal (saga_id, saga_type, saga_key, tenant_id, step, "
-            + "transition, detail, attempt, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "transition, detail, attempt, actor, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE};
+            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
+    /** Column limit of {@code saga_journal.actor}. */
+    static final int MAX_ACTOR_LENGTH = 200;
 
     /**
      * The status follows from the transition and the sticky facts (compensating, compensation failed): an
@@ -79,10 +81,22 @@ public class JdbcSagaJournal implements SagaJournal {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Object tenant = entry.tenantId() == null ? null : entry.tenantId().value();
         jdbc.update(INSERT, new Object[] {entry.sagaId(), entry.sagaType(), entry.sagaKey(), tenant, entry.step(),
-                entry.transition().name(), entry.detail(), entry.attempt(), now}, TYPES);
+                entry.transition().name(), entry.detail(), entry.attempt(), null, now}, TYPES);
         if (entry.sagaId() != null) {
             updateInstance(entry, tenant, now);
         }
+    }
+
+    /**
+     * An operator's action on a saga ({@code transition} e.g. {@code OPERATOR_RETRY}), with who and why. It is no
+     * progress of the saga, so its instance row stays as it is; the saga's own handling of the action is.
+     */
+    public void recordOperatorAction(String sagaId, String sagaType, String sagaKey, Object tenantId, String step,
+                                     String transition, String reason, String actor) {
+        jdbc.update(INSERT, new Object[] {sagaId, sagaType, sagaKey, tenantId,
+                Text.sanitized(step, JournalEntry.MAX_STEP_LENGTH), transition,
+                Text.sanitized(reason, JournalEntry.MAX_DETAIL_LENGTH), null,
+                Text.sanitized(actor, MAX_ACTOR_LENGTH), OffsetDateTime.now(clock)}, TYPES);
     }
 
     /**

@@ -8,17 +8,13 @@ import io.baseplane.kernel.saga.SagaAbortRequested;
 import io.baseplane.kernel.saga.SagaDeadlineFireRequested;
 import io.baseplane.kernel.saga.SagaRetryRequested;
 import io.baseplane.kernel.saga.SagaStatus;
-import java.sql.Types;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import io.baseplane.saga.journal.JdbcSagaJournal;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,35 +34,21 @@ public class SagaActions {
     static final Set<SagaStatus> RETRYABLE = EnumSet.of(SagaStatus.RETRYING, SagaStatus.PARKED);
     static final Set<SagaStatus> ABORTABLE = EnumSet.of(SagaStatus.RUNNING, SagaStatus.RETRYING, SagaStatus.PARKED);
 
-    /** saga_journal.actor */
-    private static final int MAX_ACTOR_LENGTH = 200;
     private static final String NO_STEP = "-";
-    private static final String INSERT_JOURNAL = "insert into saga_journal (saga_id, saga_type, saga_key, tenant_id, "
-            + "step, transition, detail, actor, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int[] JOURNAL_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
 
-    private final JdbcTemplate jdbc;
+    private final JdbcSagaJournal journal;
     private final SagaInstances instances;
     private final SagaDeadlines deadlines;
     private final EventGateway events;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    @Autowired
-    public SagaActions(JdbcTemplate jdbc, SagaInstances instances, SagaDeadlines deadlines, EventGateway events,
+    public SagaActions(JdbcSagaJournal journal, SagaInstances instances, SagaDeadlines deadlines, EventGateway events,
                        PlatformTransactionManager transactionManager) {
-        this(jdbc, instances, deadlines, events, new TransactionTemplate(transactionManager), Clock.systemUTC());
-    }
-
-    SagaActions(JdbcTemplate jdbc, SagaInstances instances, SagaDeadlines deadlines, EventGateway events,
-                TransactionTemplate transaction, Clock clock) {
-        this.jdbc = jdbc;
+        this.journal = journal;
         this.instances = instances;
         this.deadlines = deadlines;
         this.events = events;
-        this.transaction = transaction;
-        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** Asks a retrying or parked saga to retry its failed step now. */
@@ -135,11 +117,9 @@ public class SagaActions {
     }
 
     private void record(SagaSummary saga, String transition, String reason, Operator operator, Object request) {
-        jdbc.update(INSERT_JOURNAL, new Object[] {
-                saga.sagaId(), saga.type(), saga.key(), saga.tenantId(),
+        journal.recordOperatorAction(saga.sagaId(), saga.type(), saga.key(), saga.tenantId(),
                 saga.currentStep() == null || saga.currentStep().isBlank() ? NO_STEP : saga.currentStep(),
-                transition, reason, Text.sanitized(operator.userId(), MAX_ACTOR_LENGTH),
-                OffsetDateTime.now(clock)}, JOURNAL_TYPES);
+                transition, reason, operator.userId());
         events.publish(GenericEventMessage.asEventMessage(request).andMetaData(metaData(saga, operator)));
     }
 
