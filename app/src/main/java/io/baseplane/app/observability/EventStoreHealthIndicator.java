@@ -2,13 +2,11 @@ package io.baseplane.app.observability;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
  * Readiness of the event store: it answers a head-of-stream query. Reported as {@code eventStore} in the
  * readiness group.
  */
-@Component("eventStore")
 class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
     private final EventStreamHead head;

@@ -4,14 +4,12 @@ import io.baseplane.saga.ops.StuckSagas;
 import java.util.TreeMap;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * Stuck sagas as a health detail ({@code sagas}): how many, per type, and how long the oldest has gone without
  * progress. Always UP: a stuck saga is work for an operator (the saga explorer lists them), not a reason to
  * take the node out of service. UNKNOWN if the count cannot be read; the database check reports that outage.
  */
-@Component("sagas")
 class StuckSagasHealthIndicator implements HealthIndicator {
 
     private final StuckSagas stuckSagas;

@@ -6,11 +6,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
-/** Whether a failure means that the database could not be reached, wherever in a request it happened. */
+/**
+ * Whether a failure means that the database could not be reached or did not answer in time, wherever in a request
+ * it happened.
+ */
 final class DatabaseFailures {
 
     /** Seconds a client is asked to wait while the database is out of reach. */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final String QUERY_CANCELED = "57014";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private DatabaseFailures() {
     }
@@ -18,23 +24,30 @@ final class DatabaseFailures {
     /** The answer while the database is out of reach (with {@link #RETRY_AFTER_SECONDS} as {@code Retry-After}). */
     static ProblemDetail problem() {
         return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "The database cannot be reached right now; retry later");
+                "The database cannot be reached or did not answer in time; retry later");
     }
 
     /**
      * No connection could be had (the pool timed out, the server refused or cut it): SQL states of class 08
      * (connection exception) and 57P (operator intervention, e.g. a server shutting down), or Hikari's timeout.
+     * Or the database did not answer in time: a statement cancelled by {@code statement_timeout} (57014) or a
+     * lock not granted within {@code lock_timeout} (55P03).
      */
-    static boolean unreachable(Throwable failure) {
+    static boolean unavailable(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && unavailableState(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean unavailableState(String state) {
+        return state.startsWith("08") || state.startsWith("57P") || state.equals(QUERY_CANCELED)
+                || state.equals(LOCK_NOT_AVAILABLE);
     }
 }

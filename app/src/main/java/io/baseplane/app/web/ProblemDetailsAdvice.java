@@ -44,7 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
-        if (DatabaseFailures.unreachable(exception)) {
+        if (DatabaseFailures.unavailable(exception)) {
             log.warn("Database out of reach: {}", exception.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)

@@ -39,7 +39,7 @@ class UnhandledFailureFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            if (DatabaseFailures.unreachable(e)) {
+            if (DatabaseFailures.unavailable(e)) {
                 log.warn("Database out of reach: {}", e.toString());
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);
                 problems.write(response, DatabaseFailures.problem());

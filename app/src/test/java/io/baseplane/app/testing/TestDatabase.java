@@ -64,6 +64,23 @@ public final class TestDatabase {
         return () -> execute(admin, "alter database " + name + " allow_connections true");
     }
 
+    /**
+     * Makes the database at {@code jdbcUrl} stop answering for {@code tables}, as a stuck transaction or an
+     * overloaded server would: a transaction holds an exclusive lock on them, so every statement touching them
+     * waits. Closing the returned handle ends that transaction.
+     */
+    public static AutoCloseable lockedTables(String jdbcUrl, String... tables) throws SQLException {
+        Connection connection = DriverManager.getConnection(jdbcUrl, username(), "");
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table " + String.join(", ", tables) + " in access exclusive mode");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
+    }
+
     public static String username() {
         return "postgres";
     }
