@@ -132,6 +132,25 @@ class WorkflowExecutionApiTest extends WorkspaceWorkflowTestBase {
     }
 
     @Test
+    void aRunWhoseFirstStepIsRefusedEndsFailedWithNothingCompensated() {
+        String workflowId = defineAndEnabled(workflow("Charge", manual(), List.of(
+                step("charge", "HTTP_CALL", Map.of("url", endpoint.url("/refuse/charge"), "method", "POST"),
+                        compensation("HTTP_CALL", Map.of("url", endpoint.url("/undo/charge"), "method", "DELETE"))),
+                step("tell", "NOTIFY", Map.of("recipient", "ops@example.com", "message", "charged")))));
+
+        String runId = requestRun(workflowId);
+
+        eventually(() -> jdbc.queryForList("select status from saga_instance where saga_type = 'WorkflowExecution' "
+                + "and saga_key = ?", String.class, runId).equals(List.of("FAILED")));
+        JsonNode run = runReaching(runId, "FAILED");
+        eventually(() -> !runReaching(runId, "FAILED").get("finishedAt").isNull());
+        assertThat(statuses(run)).containsExactly("FAILED", "PENDING");
+        assertThat(run.get("failureReason").asText()).isEqualTo("POST 127.0.0.1:" + port(endpoint) + "/refuse/charge answered 400");
+        assertThat(endpoint.requests()).containsExactly("POST /refuse/charge");
+        assertThat(journalOf(runId)).containsExactly("charge STARTED", "charge FAILED", "end ENDED");
+    }
+
+    @Test
     void aCompensationThatFailsLeavesTheRunForOperators() {
         String workflowId = defineAndEnabled(workflow("Place order", manual(), List.of(
                 step("reserve", "HTTP_CALL", Map.of("url", endpoint.url("/ok/reserve")),

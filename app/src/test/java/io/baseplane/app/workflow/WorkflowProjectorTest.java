@@ -19,6 +19,7 @@ import io.baseplane.kernel.workflow.WorkflowDisabled;
 import io.baseplane.kernel.workflow.WorkflowEnabled;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import io.baseplane.kernel.workflow.WorkflowRunCompleted;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workflow.WorkflowRunRequested;
@@ -347,6 +348,34 @@ class WorkflowProjectorTest extends PlatformTestBase {
         apply(() -> runProjector.on(new CompensationStarted(aborted, workflowId, tenantId, workspaceId, "aborted by an operator", List.of()), 1, at(3)));
         assertThat(run(aborted).failureReason()).isEqualTo("aborted by an operator");
         assertThat(run(aborted).status()).isEqualTo(WorkflowRunStatus.COMPENSATING);
+    }
+
+    // ---- WorkflowRunFailed --------------------------------------------------------------------------
+
+    @Test
+    void aRunThatFailedWithNothingToUndoIsFinishedFailedWithItsStepsErrorAndReplaysChangeNothing() {
+        failSecondStep();
+
+        apply(() -> runProjector.on(new WorkflowRunFailed(runId, workflowId, tenantId, workspaceId, "undo"), 5, at(7)));
+
+        WorkflowRunView run = run();
+        assertThat(run.status()).isEqualTo(WorkflowRunStatus.FAILED);
+        assertThat(run.failureReason()).isEqualTo("HTTP 500 from the CRM");
+        assertThat(run.finishedAt()).isEqualTo(at(7));
+        assertThat(run.version()).isEqualTo(5);
+        apply(() -> runProjector.on(new WorkflowRunFailed(runId, workflowId, tenantId, workspaceId, "undo"), 5, at(9)));
+        assertThat(run()).isEqualTo(run);
+    }
+
+    @Test
+    void aRunAbortedWithNothingToUndoIsFailedWithTheOperatorsReason() {
+        apply(() -> runProjector.on(started(), 0, at(2)));
+
+        apply(() -> runProjector.on(new WorkflowRunFailed(runId, workflowId, tenantId, workspaceId, "aborted by an operator"), 1, at(3)));
+
+        assertThat(run().status()).isEqualTo(WorkflowRunStatus.FAILED);
+        assertThat(run().failureReason()).isEqualTo("aborted by an operator");
+        assertThat(run().finishedAt()).isEqualTo(at(3));
     }
 
     // ---- StepCompensated / WorkflowRunCompensated ---------------------------------------------------

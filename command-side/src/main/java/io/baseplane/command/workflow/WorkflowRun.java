@@ -26,6 +26,7 @@ import io.baseplane.kernel.workflow.StepStarted;
 import io.baseplane.kernel.workflow.StepSucceeded;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import io.baseplane.kernel.workflow.WorkflowRunCompleted;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workflow.WorkflowRunStarted;
@@ -46,7 +47,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One execution of a workflow. Steps run strictly in order; when one fails for good, the succeeded steps
  * that define a compensation are undone in reverse order and the run ends COMPENSATED or
- * COMPENSATION_FAILED. Terminal runs refuse everything.
+ * COMPENSATION_FAILED; with none to undo it ends FAILED. Runs that ended refuse everything.
  */
 @Aggregate(cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
@@ -67,6 +68,8 @@ public class WorkflowRun {
     private int succeededSteps;
     /** While compensating: the steps still to undo, next first. */
     private List<Integer> pendingCompensations = new ArrayList<>();
+    /** FAILED is where a run ends only when nothing was to be undone; otherwise it is on its way to COMPENSATING. */
+    private boolean ended;
 
     protected WorkflowRun() {
         // for Axon and Jackson
@@ -151,10 +154,11 @@ public class WorkflowRun {
                 toUndo.add(i);
             }
         }
-        apply(new CompensationStarted(runId, workflowId, tenantId, workspaceId, reason, List.copyOf(toUndo)));
         if (toUndo.isEmpty()) {
-            apply(new WorkflowRunCompensated(runId, workflowId, tenantId, workspaceId));
+            apply(new WorkflowRunFailed(runId, workflowId, tenantId, workspaceId, reason));
+            return;
         }
+        apply(new CompensationStarted(runId, workflowId, tenantId, workspaceId, reason, List.copyOf(toUndo)));
     }
 
     @CommandHandler
@@ -223,13 +227,19 @@ public class WorkflowRun {
     }
 
     @EventSourcingHandler
+    void on(WorkflowRunFailed event) {
+        status = WorkflowRunStatus.FAILED;
+        ended = true;
+    }
+
+    @EventSourcingHandler
     void on(StepCompensationFailed event) {
         status = WorkflowRunStatus.COMPENSATION_FAILED;
     }
 
     private void authorizeUnfinished(MetaData metaData) {
         Caller.from(metaData).requireAccessTo(tenantId, RESOURCE, runId);
-        if (status.terminal()) {
+        if (ended || status.terminal()) {
             throw new RuleViolationException("workflow-run.finished",
                     "Run " + runId + " is already " + status + " and accepts no further changes");
         }

@@ -20,6 +20,7 @@ import io.baseplane.kernel.workflow.MarkStepCompensatedCommand;
 import io.baseplane.kernel.workflow.StepCompensated;
 import io.baseplane.kernel.workflow.StepCompensationFailed;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -88,10 +89,26 @@ class WorkflowRunCompensationTest {
     }
 
     @Test
-    void endsARunWhoseFirstStepFailedCompensatedAtOnce() {
+    void endsARunWhoseFirstStepFailedFailedAtOnceWithNothingCompensated() {
         fixture.given(runStarted(), started(0), failed(0))
                 .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
-                .expectEvents(compensationStarted(List.of()), runCompensated());
+                .expectEvents(new WorkflowRunFailed(RUN, WORKFLOW, TENANT, WORKSPACE, REASON));
+    }
+
+    @Test
+    void endsARunAbortedBeforeAnyUndoableStepSucceededFailed() {
+        fixture.given(runStarted())
+                .when(new BeginCompensationCommand(RUN, "aborted by an operator"), AS_SYSTEM)
+                .expectEvents(new WorkflowRunFailed(RUN, WORKFLOW, TENANT, WORKSPACE, "aborted by an operator"));
+    }
+
+    @Test
+    void refusesEverythingOnceARunEndedFailed() {
+        fixture.given(runStarted(), started(0), failed(0),
+                        new WorkflowRunFailed(RUN, WORKFLOW, TENANT, WORKSPACE, REASON))
+                .when(new BeginCompensationCommand(RUN, REASON), AS_SYSTEM)
+                .expectNoEvents()
+                .expectException(violates("workflow-run.finished"));
     }
 
     @Test

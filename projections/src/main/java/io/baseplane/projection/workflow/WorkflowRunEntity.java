@@ -130,6 +130,16 @@ public class WorkflowRunEntity extends VersionedRow {
         advance(sequence, at);
     }
 
+    /** The run ended FAILED with nothing to undo: after a failed step (whose error stays the reason) or as an abort. */
+    void failed(String reason, long sequence, Instant at) {
+        status = WorkflowRunStatus.FAILED;
+        if (failureReason == null) {
+            failureReason = reason;
+        }
+        finishedAt = at;
+        advance(sequence, at);
+    }
+
     void compensated(long sequence, Instant at) {
         status = WorkflowRunStatus.COMPENSATED;
         finishedAt = at;

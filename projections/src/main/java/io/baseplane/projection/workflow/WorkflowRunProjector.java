@@ -8,6 +8,7 @@ import io.baseplane.kernel.workflow.StepStarted;
 import io.baseplane.kernel.workflow.StepSucceeded;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
 import io.baseplane.kernel.workflow.WorkflowRunCompleted;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workflow.WorkflowRunStarted;
 import io.baseplane.projection.ReadModelGroups;
@@ -83,6 +84,11 @@ public class WorkflowRunProjector {
     @EventHandler
     public void on(WorkflowRunCompensated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         run(event.runId(), sequence, run -> run.compensated(sequence, at));
+    }
+
+    @EventHandler
+    public void on(WorkflowRunFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        run(event.runId(), sequence, run -> run.failed(event.reason(), sequence, at));
     }
 
     @ResetHandler

@@ -25,18 +25,20 @@ public class JdbcSagaJournal implements SagaJournal {
     static final int MAX_ACTOR_LENGTH = 200;
 
     /**
-     * The status follows from the transition and the sticky facts (compensating, compensation failed): an
-     * ended saga keeps its final status; an explicit RETRYING or PARKED wins; an ended saga is COMPENSATION_FAILED, COMPENSATED or COMPLETED by those
-     * facts; anything else is COMPENSATION_FAILED, COMPENSATING or RUNNING by them. A new row gets the same rule
+     * The status follows from the transition and the sticky facts (a step failed, compensating, compensation
+     * failed): an ended saga keeps its final status; an explicit RETRYING or PARKED wins; an ended saga is
+     * COMPENSATION_FAILED, COMPENSATED, FAILED (nothing was to be undone) or COMPLETED by those facts; anything else
+     * is COMPENSATION_FAILED, COMPENSATING or RUNNING by them. A new row gets the same rule
      * applied in Java ({@link #statusOf}) to the entry's facts alone.
      */
     private static final String UPSERT_INSTANCE = """
-            insert into saga_instance as s (saga_id, saga_type, saga_key, tenant_id, status, compensating,
+            insert into saga_instance as s (saga_id, saga_type, saga_key, tenant_id, status, failed, compensating,
                     compensation_failed, current_step, attempts, last_error, started_at, last_progress_at, ended_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), ?, ?, ?, ?)
             on conflict (saga_id) do update set
                 saga_key = excluded.saga_key,
                 tenant_id = coalesce(excluded.tenant_id, s.tenant_id),
+                failed = s.failed or excluded.failed,
                 compensating = s.compensating or excluded.compensating,
                 compensation_failed = s.compensation_failed or excluded.compensation_failed,
                 current_step = case when excluded.ended_at is not null then s.current_step else excluded.current_step end,
@@ -49,6 +51,7 @@ public class JdbcSagaJournal implements SagaJournal {
                     when excluded.ended_at is not null then
                         case when s.compensation_failed or excluded.compensation_failed then 'COMPENSATION_FAILED'
                              when s.compensating or excluded.compensating then 'COMPENSATED'
+                             when s.failed or excluded.failed then 'FAILED'
                              else 'COMPLETED' end
                     when ?::varchar is not null then ?::varchar
                     when s.compensation_failed or excluded.compensation_failed then 'COMPENSATION_FAILED'
@@ -116,8 +119,8 @@ public class JdbcSagaJournal implements SagaJournal {
         boolean ended = transition == StepTransition.ENDED;
         boolean failure = transition == StepTransition.FAILED || transition == StepTransition.RETRYING
                 || transition == StepTransition.PARKED || transition == StepTransition.COMPENSATION_FAILED;
-        // A failed step is the start of its saga's undo, even where nothing is left to undo.
-        boolean compensating = transition.compensates() || transition == StepTransition.FAILED;
+        boolean failed = transition == StepTransition.FAILED;
+        boolean compensating = transition.compensates();
         boolean compensationFailed = transition == StepTransition.COMPENSATION_FAILED;
         String explicit = transition == StepTransition.RETRYING || transition == StepTransition.PARKED
                 ? transition.name() : null;
@@ -127,7 +130,8 @@ public class JdbcSagaJournal implements SagaJournal {
             ps.setString(++i, entry.sagaType());
             ps.setString(++i, entry.sagaKey());
             ps.setObject(++i, tenant, Types.OTHER);
-            ps.setString(++i, statusOf(ended, explicit, compensating, compensationFailed));
+            ps.setString(++i, statusOf(ended, explicit, failed, compensating, compensationFailed));
+            ps.setBoolean(++i, failed);
             ps.setBoolean(++i, compensating);
             ps.setBoolean(++i, compensationFailed);
             ps.setString(++i, entry.step());
@@ -143,9 +147,11 @@ public class JdbcSagaJournal implements SagaJournal {
         });
     }
 
-    private static String statusOf(boolean ended, String explicit, boolean compensating, boolean compensationFailed) {
+    private static String statusOf(boolean ended, String explicit, boolean failed, boolean compensating,
+                                   boolean compensationFailed) {
         if (ended) {
-            return compensationFailed ? "COMPENSATION_FAILED" : compensating ? "COMPENSATED" : "COMPLETED";
+            return compensationFailed ? "COMPENSATION_FAILED" : compensating ? "COMPENSATED"
+                    : failed ? "FAILED" : "COMPLETED";
         }
         if (explicit != null) {
             return explicit;

@@ -68,7 +68,7 @@ public record SagaFilter(String type, SagaStatus status, UUID tenantId, Boolean 
             return SagaStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(field, "must be one of RUNNING, RETRYING, PARKED, COMPENSATING, "
-                    + "COMPLETED, COMPENSATED, COMPENSATION_FAILED");
+                    + "COMPLETED, FAILED, COMPENSATED, COMPENSATION_FAILED");
         }
     }
 

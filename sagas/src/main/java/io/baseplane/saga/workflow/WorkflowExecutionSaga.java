@@ -21,6 +21,7 @@ import io.baseplane.kernel.workflow.StepSucceeded;
 import io.baseplane.kernel.workflow.StepType;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import io.baseplane.kernel.workflow.WorkflowRunCompleted;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workflow.WorkflowRunRequested;
@@ -170,10 +171,18 @@ public class WorkflowExecutionSaga extends SupervisedSaga {
         compensating = true;
         compensationReason = event.reason();
         pendingCompensations = new ArrayList<>(event.stepsToCompensate());
-        // Nothing to undo: the aggregate reports the run compensated at once, which ends the saga.
+        // Runs written before WorkflowRunFailed existed may list nothing to undo; the run ended with the next event.
         if (!pendingCompensations.isEmpty()) {
             compensateNext();
         }
+    }
+
+    /** A step failed (or the run was aborted) and nothing was to be undone: the run ended FAILED. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "runId")
+    public void on(WorkflowRunFailed event) {
+        cancelDeadlines();
+        log.info("Run {} of workflow {} failed with nothing to undo: {}", runId, workflowId, event.reason());
     }
 
     @SagaEventHandler(associationProperty = "runId")

@@ -30,6 +30,7 @@ import io.baseplane.kernel.workflow.StepSucceeded;
 import io.baseplane.kernel.workflow.StepType;
 import io.baseplane.kernel.workflow.WorkflowId;
 import io.baseplane.kernel.workflow.WorkflowRunCompensated;
+import io.baseplane.kernel.workflow.WorkflowRunFailed;
 import io.baseplane.kernel.workflow.WorkflowRunCompleted;
 import io.baseplane.kernel.workflow.WorkflowRunId;
 import io.baseplane.kernel.workflow.WorkflowRunRequested;
@@ -498,7 +499,21 @@ class WorkflowExecutionSagaTest {
     }
 
     @Test
-    void aRunWithNothingToCompensateEndsWhenTheRunSaysSo() {
+    void aRunWithNothingToUndoEndsTheSagaWhenTheRunEndsFailed() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(started())
+                .andThenAPublished(stepFailed(0, "answered 404"))
+                .whenPublishingA(new WorkflowRunFailed(RUN, WORKFLOW, TENANT, WORKSPACE, "answered 404"))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+
+        assertThat(http.calls()).isEmpty();
+        assertThat(journal.timeline()).containsExactly("reserve FAILED", "end ENDED");
+    }
+
+    @Test
+    void aRunRecordedBeforeRunsCouldEndFailedEndsWhenTheRunSaysCompensated() {
         fixture.givenAPublished(requested())
                 .andThenAPublished(started())
                 .andThenAPublished(stepFailed(0, "answered 404"))

@@ -11,6 +11,9 @@ public enum SagaStatus {
     /** Undoing its succeeded steps. */
     COMPENSATING,
     COMPLETED,
+    /** A step failed for good and nothing was to be undone. */
+    FAILED,
+    /** A step failed for good and what the saga had done was undone. */
     COMPENSATED,
     /** An undo itself failed: an operator must look. */
     COMPENSATION_FAILED

@@ -4,13 +4,16 @@ package io.baseplane.kernel.workflow;
 public enum WorkflowRunStatus {
     /** Steps are executed in order. */
     RUNNING,
-    /** A step failed for good; compensation of the succeeded steps is pending. */
+    /**
+     * A step failed for good. The succeeded steps that define a compensation are undone next (COMPENSATING); when
+     * none does, the run ends here: a FAILED run with a {@code finishedAt} is over.
+     */
     FAILED,
     /** Succeeded steps are being undone in reverse order. */
     COMPENSATING,
     /** Terminal: every step succeeded. */
     COMPLETED,
-    /** Terminal: every succeeded step was undone. */
+    /** Terminal: a step failed and every succeeded step that defines a compensation was undone. */
     COMPENSATED,
     /** Terminal: a compensation failed; operators must look at it. */
     COMPENSATION_FAILED;
