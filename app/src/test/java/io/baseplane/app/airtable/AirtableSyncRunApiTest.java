@@ -159,21 +159,54 @@ class AirtableSyncRunApiTest extends PlatformTestBase {
     }
 
     @Test
-    void aSyncedTableThatIsNoLongerInTheBaseFailsTheRunWithTheAggregatesReason() {
+    void aSyncedTableThatIsNoLongerInTheBaseFailsTheRunNamingIt() {
         String gone = "tblGone0000000001";
+
+        JsonNode run = failedRunOfSyncOf(List.of(ORDERS, gone));
+
+        assertThat(run.get("failureReason").asText())
+                .isEqualTo("fetch schema failed: base " + base.id + " has no table(s) " + gone);
+    }
+
+    @Test
+    void aBaseWithNoneOfTheSyncedTablesFailsTheRunNamingThemAll() {
+        String gone = "tblGone0000000001";
+        String goneToo = "tblGone0000000002";
+
+        JsonNode run = failedRunOfSyncOf(List.of(gone, goneToo));
+
+        assertThat(run.get("failureReason").asText())
+                .isEqualTo("fetch schema failed: base " + base.id + " has no table(s) " + gone + ", " + goneToo);
+    }
+
+    @Test
+    void aRunIsReadableAtItsLocationRightAfterThe202WithTheVersionItAnswered() {
+        String syncId = connect();
+        Api.Response accepted = admin().post("/api/v1/airtable-syncs/" + syncId + "/runs", Map.of());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+        Api.Response run = member().header("X-Min-Version", accepted.json().get("version").asText())
+                .get(accepted.header("Location"));
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().get("runId").asText()).isEqualTo(accepted.json().get("id").asText());
+        assertThat(run.json().get("version").asLong()).isGreaterThanOrEqualTo(accepted.json().get("version").asLong());
+    }
+
+    /** Connects a sync of these tables, runs it, and answers the run once it is COMPENSATED, nothing imported. */
+    private JsonNode failedRunOfSyncOf(List<String> tableIds) {
         Api.Response connected = admin().post("/api/v1/workspaces/" + workspaceId + "/airtable-syncs", Map.of(
-                "baseId", base.id, "tableIds", List.of(ORDERS, gone), "tokenRef", FakeAirtableServer.TOKEN_REF));
+                "baseId", base.id, "tableIds", tableIds, "tokenRef", FakeAirtableServer.TOKEN_REF));
         assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
         String syncId = connected.json().get("id").asText();
         String runId = requestRun(syncId);
 
         JsonNode run = runUntil(syncId, runId, "COMPENSATED");
 
-        assertThat(run.get("failureReason").asText())
-                .isEqualTo("fetch schema failed: The schema lacks synchronised table(s) " + gone);
         assertThat(run.get("discardedRecords").asLong()).isZero();
         assertThat(journalOf(runId)).containsExactly("fetch schema STARTED", "fetch schema FAILED",
                 "discard staged records COMPENSATING", "discard staged records COMPENSATED", "end ENDED");
+        return run;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

@@ -207,7 +207,12 @@ public class AirtableSyncRunSaga extends SupervisedSaga {
         if (result instanceof AirtableAnswer.Refused refused) {
             fail(step, step + " failed: " + refused.reason());
         } else if (result instanceof AirtableAnswer.Tables tables) {
-            send(FETCH_SCHEMA, new RecordSchemaFetchedCommand(syncId, runId, syncedTables(tables.tables())));
+            List<TableSchema> synced = syncedTables(tables.tables());
+            if (synced.size() < tableIds.size()) {
+                fail(step, step + " failed: base " + baseId + " has no table(s) " + missingTables(synced));
+            } else {
+                send(FETCH_SCHEMA, new RecordSchemaFetchedCommand(syncId, runId, synced));
+            }
         } else if (result instanceof AirtableAnswer.Page page) {
             stagedRecords.stage(syncId, runId, currentTable(), page.page().records());
             nextOffset = page.page().offset();
@@ -309,6 +314,13 @@ public class AirtableSyncRunSaga extends SupervisedSaga {
             base.stream().filter(table -> tableId.equals(table.tableId())).findFirst().ifPresent(synced::add);
         }
         return synced;
+    }
+
+    /** The synced tables the base lacks, in the sync's order. */
+    private String missingTables(List<TableSchema> found) {
+        List<String> missing = new ArrayList<>(tableIds);
+        found.forEach(table -> missing.remove(table.tableId()));
+        return String.join(", ", missing);
     }
 
     private String currentTable() {

@@ -290,6 +290,31 @@ class AirtableSyncRunSagaTest {
     }
 
     @Test
+    void aBaseThatLacksEverySyncedTableFailsTheRunNamingThem() {
+        airtable.deleteTable(ORDERS);
+        airtable.deleteTable(PEOPLE);
+
+        fixture.givenAPublished(requested())
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new FailSyncRunCommand(SYNC, RUN,
+                        "fetch schema failed: base " + BASE + " has no table(s) " + ORDERS + ", " + PEOPLE));
+
+        assertThat(journal.timeline()).containsExactly("fetch schema STARTED", "fetch schema FAILED",
+                "discard staged records COMPENSATING");
+    }
+
+    @Test
+    void aBaseThatLacksOneSyncedTableFailsTheRunNamingIt() {
+        airtable.deleteTable(PEOPLE);
+
+        fixture.givenAPublished(requested())
+                .whenTimeElapses(OUTCOMES_DUE)
+                .expectDispatchedCommands(new FailSyncRunCommand(SYNC, RUN,
+                        "fetch schema failed: base " + BASE + " has no table(s) " + PEOPLE));
+    }
+
+    @Test
     void aRefusedCommandFailsTheRunWithTheRefusalAsReason() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof RecordSchemaFetchedCommand) {

@@ -41,6 +41,12 @@ final class InMemoryAirtable implements AirtableClient {
         return this;
     }
 
+    /** Takes a table out of the base, as if someone deleted it in Airtable. */
+    void deleteTable(String tableId) {
+        schema.removeIf(table -> table.tableId().equals(tableId));
+        pages.remove(tableId);
+    }
+
     /** Every call for the schema fails with {@code failure}. */
     void failSchema(RuntimeException failure) {
         failSchema(failure, Integer.MAX_VALUE);

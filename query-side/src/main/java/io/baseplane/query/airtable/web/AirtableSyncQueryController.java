@@ -64,10 +64,9 @@ class AirtableSyncQueryController {
     @GetMapping("/runs/{runId}")
     ResponseEntity<SyncRunView> run(@PathVariable AirtableSyncId syncId, @PathVariable SyncRunId runId,
                                     @RequestHeader(name = ReadYourWrites.HEADER, required = false) String minVersion) {
-        if (minVersion != null) {
-            syncAtLeast(syncId, minVersion);
-        }
-        return ViewResponses.ok(queries.ask(new FindSyncRunQuery(syncId, runId), SyncRunView.class));
+        // The run's own row is waited for: a run the view does not have yet counts as not caught up, not as 404.
+        return ViewResponses.ok(readYourWrites.read(
+                () -> queries.ask(new FindSyncRunQuery(syncId, runId), SyncRunView.class), minVersion));
     }
 
     /** The records of the sync's last completed run; {@code table} narrows them to one synced table. */
