@@ -123,7 +123,9 @@ class AxonMessagingConfiguration {
     /**
      * Each saga processor has {@code baseplane.sagas.segments} segments, each with a thread: sagas of different
      * instances run in parallel (Axon puts an instance in the segment its identifier hashes to), on one node or
-     * spread over several through the segment claims in the token store (docs/adr/0015).
+     * spread over several through the segment claims in the token store (docs/adr/0015). Like Axon's default for
+     * sagas, which this configuration replaces, a processor without tokens starts at the head: one added to a
+     * platform with history, or whose tokens were removed, must not start sagas again for events long handled.
      */
     @Bean
     ConfigurerModule sagasRunInParallelSegments(SagaProperties sagaProperties) {
@@ -131,7 +133,8 @@ class AxonMessagingConfiguration {
         return configurer -> configurer.eventProcessing(processing -> SAGAS.forEach(
                 name -> processing.registerTrackingEventProcessorConfiguration(name,
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments))));
+                                .andInitialSegmentsCount(segments)
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))));
     }
 
     /**

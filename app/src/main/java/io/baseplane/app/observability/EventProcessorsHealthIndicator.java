@@ -1,43 +1,53 @@
 package io.baseplane.app.observability;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Readiness of the event processors: DOWN while any of them is stopped or has a segment in error (a handler
- * that keeps failing, retried with backoff), with the processor and segment named so an operator knows
- * where to look. Reported as {@code eventProcessors} in the readiness group.
+ * Readiness of the event processors: DOWN while any of them is stopped, has a segment in error (a handler
+ * that keeps failing, retried with backoff), or has no tokens in the token store (removed by hand: no node
+ * processes its events until the processor starts again and creates them), with the processor and segment
+ * named so an operator knows where to look. Reported as {@code eventProcessors} in the readiness group.
  */
-@Component("eventProcessors")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
-    private final EventProcessingConfiguration processing;
+    static final String NO_TOKENS = "no tokens in the token store: nothing processes its events until it is started again";
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    /** Axon's token store table, read in one query for all processors. */
+    private static final String PROCESSORS_WITH_TOKENS = "select distinct processor_name from token_entry";
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         super("Event processor check failed");
         this.processing = processing;
+        this.jdbc = jdbc;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, Object> states = new LinkedHashMap<>();
         boolean healthy = true;
+        Set<String> withTokens = new HashSet<>(jdbc.queryForList(PROCESSORS_WITH_TOKENS, String.class));
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            String state = stateOf(processor);
+            String state = stateOf(processor, withTokens);
             states.put(processor.getName(), state);
             healthy &= state.equals("running");
         }
         (healthy ? builder.up() : builder.down()).withDetails(states);
     }
 
-    private static String stateOf(EventProcessor processor) {
+    private static String stateOf(EventProcessor processor, Set<String> withTokens) {
         if (!processor.isRunning()) {
             return "stopped";
         }
@@ -49,6 +59,10 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 if (segment.isErrorState()) {
                     return "error in segment " + segment.getSegment().getSegmentId();
                 }
+            }
+            // Segments this node still holds in memory are lost too: their next token update finds no row.
+            if (!withTokens.contains(processor.getName())) {
+                return NO_TOKENS;
             }
         }
         return "running";
