@@ -84,8 +84,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
-        } catch (PayloadTooLargeException e) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage());
+        } catch (RefusedBodyException e) {
+            problems.write(response, e.problem());
             return;
         }
         boolean chosenId = key == null;

@@ -6,11 +6,9 @@ import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.query.api.ViewNotCaughtUpException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -104,10 +102,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String name = known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create(ProblemResponses.TYPE_BASE + name));
+            problem.setType(ProblemResponses.forStatus(status.value(), problem.getDetail()).getType());
         }
         return response;
     }
@@ -116,13 +111,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causeOfType(exception, PayloadTooLargeException.class).isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
-                    HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"));
+        RefusedBodyException refused = RefusedBodyException.in(exception);
+        if (refused != null) {
+            ProblemDetail problem = refused.problem();
+            return ResponseEntity.status(problem.getStatus()).body(problem);
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input",
                 "The request body is not valid JSON for this request");
-        causeOfType(exception, DatabindException.class).ifPresent(databind -> {
+        ExceptionUtils.findException(exception, DatabindException.class).ifPresent(databind -> {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
@@ -146,7 +142,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleBadPathOrParameter(MethodArgumentTypeMismatchException exception) {
-        String message = causeOfType(exception, InvalidValueException.class)
+        String message = ExceptionUtils.findException(exception, InvalidValueException.class)
                 .map(InvalidValueException::reason)
                 .orElse("has a wrong format");
         ProblemDetail problem = invalidInput(List.of(new InvalidValueException(exception.getName(), message)));
@@ -184,14 +180,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return exception;
-    }
-
-    private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -4,11 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,24 @@ public class ProblemResponses {
         return problem;
     }
 
+    /**
+     * An HTTP-level refusal (405, 406, 415, a malformed request line…), its type named after the status
+     * ({@code method-not-allowed}).
+     */
+    public static ProblemDetail forStatus(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+            problem.setType(URI.create(TYPE_BASE + "http-" + status));
+            return problem;
+        }
+        return problem(known, typeOf(known), detail);
+    }
+
+    static String typeOf(HttpStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** A failure nobody expected: logged once under a new error id, which the answer quotes. */
     public static ProblemDetail unexpected(Throwable failure) {
         String errorId = UUID.randomUUID().toString();
@@ -53,8 +73,15 @@ public class ProblemResponses {
         write(response, problem(status, type, detail));
     }
 
-    /** Writes {@code problem} as the whole answer, its extra properties (an error id) included. */
+    /**
+     * Writes {@code problem} as the whole answer, its extra properties (an error id) included. A response already
+     * committed is left alone: the server answers it already (Tomcat sends an error of its own when reading the
+     * request failed, and the error controller renders it).
+     */
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

@@ -39,6 +39,11 @@ class UnhandledFailureFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
+            RefusedBodyException refused = RefusedBodyException.in(e);
+            if (refused != null) {
+                problems.write(response, refused.problem());
+                return;
+            }
             if (DatabaseFailures.unavailable(e)) {
                 log.warn("Database out of reach: {}", e.toString());
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS);

@@ -1,0 +1,48 @@
+package io.baseplane.app.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * Tomcat's last word on a request no servlet saw (an encoded slash or {@code %00} in the path, a header too large),
+ * as problem details instead of Tomcat's HTML page. Says nothing about the server and nothing the client sent.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !ioAllowed(response) || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String type = known == null ? "http-" + status : ProblemResponses.typeOf(known);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = status == 400 ? "The request is malformed" : title;
+        try {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write("{\"type\":\"" + ProblemResponses.TYPE_BASE + type + "\",\"title\":\"" + title
+                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client is gone or the answer is under way: nothing more to say.
+        }
+    }
+
+    private static boolean ioAllowed(Response response) {
+        AtomicBoolean allowed = new AtomicBoolean();
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, allowed);
+        return allowed.get();
+    }
+}
