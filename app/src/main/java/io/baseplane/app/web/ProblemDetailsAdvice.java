@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into problem+json: the domain's refusals with their rule, Axon's concurrency
@@ -55,7 +53,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail toProblem(Throwable cause, Exception exception) {
         if (cause instanceof InvalidValueException invalid) {
-            return invalidInput(List.of(invalid));
+            return invalidInput(invalid.all());
         }
         if (cause instanceof RuleViolationException rule) {
             return withCode(ProblemResponses.problem(HttpStatus.CONFLICT, rule.code(), rule.getMessage()), rule);
@@ -116,18 +114,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail problem = refused.problem();
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "The request body is not valid JSON for this request");
-        ExceptionUtils.findException(exception, DatabindException.class).ifPresent(databind -> {
-            String field = databind.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                    .orElse("body");
-            String message = databind instanceof UnrecognizedPropertyException
-                    ? "is not a field of this request" : "has a wrong type or an unknown value";
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        });
+        ProblemDetail problem = invalidInput(List.of(UnreadableJson.describe(exception)));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -63,11 +63,11 @@ class ProblemErrorController implements ErrorController {
                 DETAILS.getOrDefault(status, known == null ? "The request failed" : known.getReasonPhrase()));
     }
 
-    /** The path the client asked for, not {@code /error}; none when it is no valid URI. */
+    /** The path the client asked for (as sent, still encoded), not {@code /error}; none when it is no valid URI. */
     private static URI instanceOf(HttpServletRequest request) {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         try {
-            return path instanceof String uri ? new URI(null, null, uri, null) : null;
+            return path instanceof String uri ? new URI(uri) : null;
         } catch (URISyntaxException e) {
             return null;
         }

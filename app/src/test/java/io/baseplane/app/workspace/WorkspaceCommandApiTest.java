@@ -431,15 +431,29 @@ class WorkspaceCommandApiTest extends PlatformTestBase {
     }
 
     @Test
-    void aMemberWhoseIdNeedsEncodingInAPathIsAddedWithAnEncodedLocation() {
+    void aMemberWhoseIdNeedsEncodingInAPathIsAddedAtAnEncodedLocationWhereItCanBeRemoved() {
         String tenantId = createTenant("FREE");
         String workspaceId = provisionWorkspace(tenantId, "olivia", "Design");
 
-        Api.Response added = addMember(tenantId, workspaceId, "john doe/äö?", "EDITOR");
+        Api.Response added = addMember(tenantId, workspaceId, "john doe äö?", "EDITOR");
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.header("Location")).isEqualTo(
-                "/api/v1/workspaces/" + workspaceId + "/members/john%20doe%2F%C3%A4%C3%B6%3F");
+                "/api/v1/workspaces/" + workspaceId + "/members/john%20doe%20%C3%A4%C3%B6%3F");
+        Api.Response removed = admin(tenantId, "olivia").delete(added.header("Location"));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserIdThatCouldNotBeAddressedAsAPathSegmentIsRefusedAndNothingIsWritten() {
+        String tenantId = createTenant("FREE");
+        String workspaceId = provisionWorkspace(tenantId, "olivia", "Design");
+        long before = events.count();
+
+        for (String userId : new String[] {"x/../y", "a/b", "a\\b", "a;b", "a%2Fb", ".", ".."}) {
+            assertInvalidField(addMember(tenantId, workspaceId, userId, "EDITOR"), "userId");
+        }
+        assertThat(events.count()).isEqualTo(before);
     }
 
     @Test

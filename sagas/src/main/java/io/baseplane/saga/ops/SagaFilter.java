@@ -1,5 +1,6 @@
 package io.baseplane.saga.ops;
 
+import io.baseplane.kernel.common.InvalidInput;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.saga.SagaStatus;
@@ -40,14 +41,19 @@ public record SagaFilter(String type, SagaStatus status, UUID tenantId, Boolean 
         if (raw == null) {
             return NONE;
         }
-        return new SagaFilter(
-                blank(raw.type()) ? null : SagaTypes.parse(prefix + "type", raw.type()),
-                blank(raw.status()) ? null : status(prefix + "status", raw.status()),
-                blank(raw.tenantId()) ? null : uuid(prefix + "tenantId", raw.tenantId()),
-                blank(raw.stuck()) ? null : bool(prefix + "stuck", raw.stuck()),
-                blank(raw.startedAfter()) ? null : instant(prefix + "startedAfter", raw.startedAfter()),
-                blank(raw.startedBefore()) ? null : instant(prefix + "startedBefore", raw.startedBefore()),
-                query(prefix + "q", raw.q()));
+        InvalidInput input = new InvalidInput();
+        String after = prefix + "startedAfter";
+        String before = prefix + "startedBefore";
+        SagaFilter filter = new SagaFilter(
+                blank(raw.type()) ? null : input.check(() -> SagaTypes.parse(prefix + "type", raw.type())),
+                blank(raw.status()) ? null : input.check(() -> status(prefix + "status", raw.status())),
+                blank(raw.tenantId()) ? null : input.check(() -> uuid(prefix + "tenantId", raw.tenantId())),
+                blank(raw.stuck()) ? null : input.check(() -> bool(prefix + "stuck", raw.stuck())),
+                blank(raw.startedAfter()) ? null : input.check(() -> instant(after, raw.startedAfter())),
+                blank(raw.startedBefore()) ? null : input.check(() -> instant(before, raw.startedBefore())),
+                input.check(() -> query(prefix + "q", raw.q())));
+        input.throwIfAny();
+        return filter;
     }
 
     /** The fields that filter, as JSON-ready values, for the record a batch job keeps of its filter. */

@@ -1,5 +1,6 @@
 package io.baseplane.saga.ops;
 
+import io.baseplane.kernel.common.InvalidInput;
 import io.baseplane.kernel.common.InvalidValueException;
 
 /** One page of the saga list: the filter, the order, where to start and how many. */
@@ -8,11 +9,16 @@ public record SagaQuery(SagaFilter filter, SagaSort sort, SagaCursor cursor, int
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    /** The list's query parameters, checked; a bad one is refused naming it. */
+    /** The list's query parameters, checked; the bad ones are refused together, each named. */
     public static SagaQuery parse(SagaFilter.Raw filter, String sort, String cursor, String limit) {
-        SagaSort order = SagaSort.parse(sort);
-        return new SagaQuery(SagaFilter.parse(filter, ""), order,
-                cursor == null || cursor.isBlank() ? null : SagaCursor.decode(cursor, order), limit(limit));
+        InvalidInput input = new InvalidInput();
+        SagaFilter checkedFilter = input.check(() -> SagaFilter.parse(filter, ""));
+        SagaSort order = input.check(() -> SagaSort.parse(sort));
+        SagaCursor after = order == null || cursor == null || cursor.isBlank() ? null
+                : input.check(() -> SagaCursor.decode(cursor, order));
+        Integer checkedLimit = input.check(() -> limit(limit));
+        input.throwIfAny();
+        return new SagaQuery(checkedFilter, order, after, checkedLimit);
     }
 
     private static int limit(String raw) {

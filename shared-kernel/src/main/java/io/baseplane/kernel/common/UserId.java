@@ -17,6 +17,20 @@ public record UserId(String value) {
         return new UserId(raw);
     }
 
+    /**
+     * The id of a user about to become a member, who must be addressable as {@code …/members/{userId}}: no
+     * {@code /}, {@code \}, {@code ;} or {@code %} (servers refuse them encoded, or read them as path structure)
+     * and neither {@code .} nor {@code ..}. Ids already stored (and any token's subject) stay valid as they are.
+     */
+    public static UserId ofNewMember(String field, String raw) {
+        String value = Text.requireName(field, raw, MAX_LENGTH);
+        if (value.chars().anyMatch(c -> c == '/' || c == '\\' || c == ';' || c == '%') || value.equals(".")
+                || value.equals("..")) {
+            throw new InvalidValueException(field, "must not contain / \\ ; or % and must not be . or ..");
+        }
+        return new UserId(value);
+    }
+
     @JsonValue
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package io.baseplane.command.tenant.web;
 
-import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.common.UserId;
 import io.baseplane.kernel.tenant.Plan;
 
@@ -17,7 +16,7 @@ final class TenantRequests {
     record Create(String id, String name, Plan plan, String owner) {
 
         UserId ownerId() {
-            return owner == null ? null : UserId.of(Text.requireName("owner", owner, UserId.MAX_LENGTH));
+            return owner == null ? null : UserId.ofNewMember("owner", owner);
         }
     }
 

@@ -46,7 +46,7 @@ class WorkspaceCommandController {
     ResponseEntity<CommandResult> addMember(@PathVariable WorkspaceId workspaceId,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             @RequestBody WorkspaceRequests.AddMember request) {
-        UserId userId = UserId.of(request.userId());
+        UserId userId = UserId.ofNewMember("userId", request.userId());
         // Built before the write, the id strictly encoded (a "/" too), so nothing can fail once the member is added.
         URI location = UriComponentsBuilder.fromPath("/api/v1/workspaces/{workspaceId}/members/{userId}")
                 .encode().buildAndExpand(workspaceId, userId).toUri();

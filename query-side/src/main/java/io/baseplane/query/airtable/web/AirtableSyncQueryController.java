@@ -51,10 +51,11 @@ class AirtableSyncQueryController {
     @GetMapping("/runs")
     @SuppressWarnings("unchecked")
     ResponseEntity<ResultPage<SyncRunView>> runs(@PathVariable AirtableSyncId syncId,
-                                                 @RequestParam(required = false) Integer page,
-                                                 @RequestParam(required = false) Integer size,
+                                                 @RequestParam(required = false) String page,
+                                                 @RequestParam(required = false) String size,
                                                  @RequestHeader(name = ReadYourWrites.HEADER, required = false) String minVersion) {
-        ListSyncRunsQuery query = new ListSyncRunsQuery(syncId, paging.page(page), paging.size(size));
+        Paging.Slice slice = paging.of(page, size);
+        ListSyncRunsQuery query = new ListSyncRunsQuery(syncId, slice.page(), slice.size());
         if (minVersion != null) {
             syncAtLeast(syncId, minVersion);
         }
@@ -74,10 +75,11 @@ class AirtableSyncQueryController {
     @SuppressWarnings("unchecked")
     ResponseEntity<ResultPage<AirtableRecordView>> records(@PathVariable AirtableSyncId syncId,
                                                            @RequestParam(required = false) String table,
-                                                           @RequestParam(required = false) Integer page,
-                                                           @RequestParam(required = false) Integer size,
+                                                           @RequestParam(required = false) String page,
+                                                           @RequestParam(required = false) String size,
                                                            @RequestHeader(name = ReadYourWrites.HEADER, required = false) String minVersion) {
-        ListAirtableRecordsQuery query = new ListAirtableRecordsQuery(syncId, table, paging.page(page), paging.size(size));
+        Paging.Slice slice = paging.of(page, size);
+        ListAirtableRecordsQuery query = new ListAirtableRecordsQuery(syncId, table, slice.page(), slice.size());
         if (minVersion != null) {
             syncAtLeast(syncId, minVersion);
         }

@@ -40,19 +40,21 @@ class WorkflowQueryController {
     @GetMapping("/api/v1/workspaces/{workspaceId}/workflows")
     @SuppressWarnings("unchecked")
     ResponseEntity<ResultPage<WorkflowView>> workflows(@PathVariable WorkspaceId workspaceId,
-                                                       @RequestParam(required = false) Integer page,
-                                                       @RequestParam(required = false) Integer size) {
+                                                       @RequestParam(required = false) String page,
+                                                       @RequestParam(required = false) String size) {
+        Paging.Slice slice = paging.of(page, size);
         return ResponseEntity.ok(queries.ask(
-                new ListWorkspaceWorkflowsQuery(workspaceId, paging.page(page), paging.size(size)), ResultPage.class));
+                new ListWorkspaceWorkflowsQuery(workspaceId, slice.page(), slice.size()), ResultPage.class));
     }
 
     @GetMapping("/api/v1/workflows/{workflowId}/runs")
     @SuppressWarnings("unchecked")
     ResponseEntity<ResultPage<WorkflowRunView>> runs(@PathVariable WorkflowId workflowId,
-                                                     @RequestParam(required = false) Integer page,
-                                                     @RequestParam(required = false) Integer size) {
+                                                     @RequestParam(required = false) String page,
+                                                     @RequestParam(required = false) String size) {
+        Paging.Slice slice = paging.of(page, size);
         return ResponseEntity.ok(queries.ask(
-                new ListWorkflowRunsQuery(workflowId, paging.page(page), paging.size(size)), ResultPage.class));
+                new ListWorkflowRunsQuery(workflowId, slice.page(), slice.size()), ResultPage.class));
     }
 
     @GetMapping("/api/v1/workflow-runs/{runId}")

@@ -1,5 +1,6 @@
 package io.baseplane.query.workspace.web;
 
+import io.baseplane.kernel.common.InvalidInput;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.ResultPage;
 import io.baseplane.kernel.common.Text;
@@ -56,10 +57,10 @@ class WorkspaceQueryController {
     @GetMapping("/api/v1/workspaces/{workspaceId}/members")
     @SuppressWarnings("unchecked")
     ResultPage<MemberView> members(@PathVariable WorkspaceId workspaceId,
-                                   @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
-        return queries.ask(new ListWorkspaceMembersQuery(workspaceId, paging.page(page), paging.size(size)),
-                ResultPage.class);
+                                   @RequestParam(required = false) String page,
+                                   @RequestParam(required = false) String size) {
+        Paging.Slice slice = paging.of(page, size);
+        return queries.ask(new ListWorkspaceMembersQuery(workspaceId, slice.page(), slice.size()), ResultPage.class);
     }
 
     /** {@code status} is ACTIVE or ARCHIVED (any case); {@code q} is part of the name, ignoring case. */
@@ -68,11 +69,15 @@ class WorkspaceQueryController {
     ResultPage<WorkspaceSummary> tenantWorkspaces(@PathVariable TenantId tenantId,
                                                   @RequestParam(required = false) String status,
                                                   @RequestParam(required = false) String q,
-                                                  @RequestParam(required = false) Integer page,
-                                                  @RequestParam(required = false) Integer size) {
-        String nameContains = Text.optionalText("q", q, ListTenantWorkspacesQuery.NAME_CONTAINS_MAX);
-        return queries.ask(new ListTenantWorkspacesQuery(tenantId, status(status), nameContains,
-                paging.page(page), paging.size(size)), ResultPage.class);
+                                                  @RequestParam(required = false) String page,
+                                                  @RequestParam(required = false) String size) {
+        InvalidInput input = new InvalidInput();
+        WorkspaceStatus wanted = input.check(() -> status(status));
+        String nameContains = input.check(() -> Text.optionalText("q", q, ListTenantWorkspacesQuery.NAME_CONTAINS_MAX));
+        Paging.Slice slice = input.check(() -> paging.of(page, size));
+        input.throwIfAny();
+        return queries.ask(new ListTenantWorkspacesQuery(tenantId, wanted, nameContains, slice.page(), slice.size()),
+                ResultPage.class);
     }
 
     /** The workspace now, then after each change, as {@code workspace} events whose id is the version. */

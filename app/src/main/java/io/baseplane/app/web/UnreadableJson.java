@@ -1,0 +1,75 @@
+package io.baseplane.app.web;
+
+import io.baseplane.kernel.common.InvalidValueException;
+import org.axonframework.common.ExceptionUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * What was wrong with a JSON body Jackson could not read, as the field it concerns and why: a field of the
+ * wrong type, one the request does not have, one given twice, or the body itself when it is not JSON at all.
+ */
+final class UnreadableJson {
+
+    private static final String BODY = "body";
+
+    private UnreadableJson() {
+    }
+
+    static InvalidValueException describe(Throwable failure) {
+        JacksonException jackson = ExceptionUtils.findException(failure, JacksonException.class).orElse(null);
+        if (jackson == null) {
+            return new InvalidValueException(BODY, "is not valid JSON");
+        }
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return new InvalidValueException(fieldOf(jackson), "is not a field of this request");
+        }
+        if (jackson instanceof StreamConstraintsException) {
+            return new InvalidValueException(BODY, "is too deeply nested or too large");
+        }
+        if (jackson instanceof StreamReadException read) {
+            String original = read.getOriginalMessage();
+            if (original != null && original.startsWith("Duplicate")) {
+                return new InvalidValueException(duplicateFieldOf(read), "is given more than once");
+            }
+            return new InvalidValueException(BODY, "is not valid JSON" + at(read.getLocation()));
+        }
+        return new InvalidValueException(fieldOf(jackson), "has a wrong type or an unknown value");
+    }
+
+    /** The reference path of a field that could not be bound ({@code steps[1].type}), or the body. */
+    private static String fieldOf(JacksonException failure) {
+        String field = failure.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse(BODY);
+        return field.isEmpty() ? BODY : field;
+    }
+
+    /** Where the parser stood when it met the name a second time: that name, within its parents. */
+    private static String duplicateFieldOf(StreamReadException failure) {
+        if (failure.processor() == null) {
+            return BODY;
+        }
+        StringBuilder field = new StringBuilder();
+        for (JsonPointer at = failure.processor().streamReadContext().pathAsPointer(); !at.matches();
+                at = at.tail()) {
+            if (at.getMatchingIndex() >= 0 && at.getMatchingProperty().chars().allMatch(Character::isDigit)) {
+                field.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(at.getMatchingProperty());
+            }
+        }
+        return field.isEmpty() ? BODY : field.toString();
+    }
+
+    private static String at(TokenStreamLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}
