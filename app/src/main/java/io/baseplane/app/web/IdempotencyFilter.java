@@ -3,6 +3,7 @@ package io.baseplane.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baseplane.app.security.TokenClaims;
+import io.baseplane.kernel.common.InvalidValueException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -72,8 +73,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (key != null && !VALID_KEY.matcher(key).matches()) {
-            problems.write(response, HttpStatus.BAD_REQUEST, "invalid-input",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            problems.write(response, ProblemResponses.invalidInput(List.of(
+                    new InvalidValueException(HEADER, "must be 1 to 255 visible ASCII characters"))));
             return;
         }
         // Without a key, only a body can name a chosen id: a POST without one passes as it is.

@@ -53,7 +53,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail toProblem(Throwable cause, Exception exception) {
         if (cause instanceof InvalidValueException invalid) {
-            return invalidInput(invalid.all());
+            return ProblemResponses.invalidInput(invalid.all());
         }
         if (cause instanceof RuleViolationException rule) {
             return withCode(ProblemResponses.problem(HttpStatus.CONFLICT, rule.code(), rule.getMessage()), rule);
@@ -114,7 +114,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail problem = refused.problem();
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        ProblemDetail problem = invalidInput(List.of(UnreadableJson.describe(exception)));
+        ProblemDetail problem = ProblemResponses.invalidInput(List.of(UnreadableJson.describe(exception)));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -132,17 +132,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message = ExceptionUtils.findException(exception, InvalidValueException.class)
                 .map(InvalidValueException::reason)
                 .orElse("has a wrong format");
-        ProblemDetail problem = invalidInput(List.of(new InvalidValueException(exception.getName(), message)));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static ProblemDetail invalidInput(List<InvalidValueException> errors) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                errors.get(0).getMessage());
-        problem.setProperty("errors", errors.stream()
-                .map(error -> Map.of("field", error.field(), "message", error.reason()))
-                .toList());
-        return problem;
+        return ResponseEntity.badRequest()
+                .body(ProblemResponses.invalidInput(List.of(new InvalidValueException(exception.getName(), message))));
     }
 
     private static ProblemDetail withCode(ProblemDetail problem, DomainException exception) {

@@ -1,9 +1,11 @@
 package io.baseplane.app.web;
 
+import io.baseplane.kernel.common.InvalidValueException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +58,15 @@ public class ProblemResponses {
 
     static String typeOf(HttpStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** 400 {@code invalid-input}, naming each field and what is wrong with it. */
+    public static ProblemDetail invalidInput(List<InvalidValueException> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", errors.get(0).getMessage());
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.reason()))
+                .toList());
+        return problem;
     }
 
     /** A failure nobody expected: logged once under a new error id, which the answer quotes. */

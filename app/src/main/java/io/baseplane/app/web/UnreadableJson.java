@@ -3,6 +3,7 @@ package io.baseplane.app.web;
 import io.baseplane.kernel.common.InvalidValueException;
 import org.axonframework.common.ExceptionUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -21,44 +22,55 @@ final class UnreadableJson {
     }
 
     static InvalidValueException describe(Throwable failure) {
-        JacksonException jackson = ExceptionUtils.findException(failure, JacksonException.class).orElse(null);
+        // The innermost exception that knows the field's path; a wrapper may not.
+        JacksonException jackson = ExceptionUtils.findException(failure,
+                        t -> t instanceof JacksonException j && !j.getPath().isEmpty())
+                .or(() -> ExceptionUtils.findException(failure, t -> t instanceof JacksonException))
+                .map(JacksonException.class::cast).orElse(null);
         if (jackson == null) {
             return new InvalidValueException(BODY, "is not valid JSON");
         }
         if (jackson instanceof UnrecognizedPropertyException) {
             return new InvalidValueException(fieldOf(jackson), "is not a field of this request");
         }
+        String original = jackson.getOriginalMessage();
+        if (original != null && original.startsWith("Trailing token")) {
+            // Content after the value, or (Jackson 3.1 misreads a list in a list of strings this way) a value
+            // where it does not belong: no field can be named with certainty.
+            return new InvalidValueException(BODY, "holds content after its value or a value where none belongs");
+        }
         if (jackson instanceof StreamConstraintsException) {
             return new InvalidValueException(BODY, "is too deeply nested or too large");
         }
         if (jackson instanceof StreamReadException read) {
-            String original = read.getOriginalMessage();
             if (original != null && original.startsWith("Duplicate")) {
-                return new InvalidValueException(duplicateFieldOf(read), "is given more than once");
+                return new InvalidValueException(whereTheParserIs(read), "is given more than once");
             }
             return new InvalidValueException(BODY, "is not valid JSON" + at(read.getLocation()));
         }
         return new InvalidValueException(fieldOf(jackson), "has a wrong type or an unknown value");
     }
 
-    /** The reference path of a field that could not be bound ({@code steps[1].type}), or the body. */
+    /**
+     * The reference path of a field that could not be bound ({@code steps[1].type}); where Jackson kept none (an
+     * element of a list of strings), where the parser stood; the body if neither is known.
+     */
     private static String fieldOf(JacksonException failure) {
         String field = failure.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null
                         ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                .orElse(BODY);
-        return field.isEmpty() ? BODY : field;
+                .orElse("");
+        return field.isEmpty() ? whereTheParserIs(failure) : field;
     }
 
-    /** Where the parser stood when it met the name a second time: that name, within its parents. */
-    private static String duplicateFieldOf(StreamReadException failure) {
-        if (failure.processor() == null) {
+    /** Where the parser stood when it failed (for a duplicate key: that key, within its parents), or the body. */
+    private static String whereTheParserIs(JacksonException failure) {
+        if (!(failure.processor() instanceof JsonParser parser)) {
             return BODY;
         }
         StringBuilder field = new StringBuilder();
-        for (JsonPointer at = failure.processor().streamReadContext().pathAsPointer(); !at.matches();
-                at = at.tail()) {
+        for (JsonPointer at = parser.streamReadContext().pathAsPointer(); !at.matches(); at = at.tail()) {
             if (at.getMatchingIndex() >= 0 && at.getMatchingProperty().chars().allMatch(Character::isDigit)) {
                 field.append('[').append(at.getMatchingIndex()).append(']');
             } else {
