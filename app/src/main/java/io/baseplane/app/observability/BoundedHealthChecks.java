@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,8 +19,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * statement for its own, seconds each, while a load balancer needs readiness now.
  *
  * <p>Spring Boot asks a group's checks one after the other; asking one starts the others too, so a probe waits one
- * budget in all, not one per check. A check's answer serves for one budget, and a check still running is waited
- * for instead of started again, so a hung database costs one thread per check however often it is probed.
+ * budget in all, not one per check. The answer of a check started that way serves the next time it is asked (within
+ * the budget), once; a check still running is waited for instead of started again, so a hung database costs one
+ * thread per check however often it is probed. Every other answer is the check's own, asked for then.
  */
 final class BoundedHealthChecks {
 
@@ -39,7 +41,8 @@ final class BoundedHealthChecks {
         return bounded;
     }
 
-    private record Run(CompletableFuture<Health> result, long startedAt) {
+    /** One run of a check; {@code unclaimed} while nobody asked for the answer of a run another check started. */
+    private record Run(CompletableFuture<Health> result, long startedAt, AtomicBoolean unclaimed) {
     }
 
     private final class BoundedCheck implements HealthIndicator {
@@ -53,8 +56,8 @@ final class BoundedHealthChecks {
 
         @Override
         public Health health() {
-            checks.forEach(BoundedCheck::run);
-            Run run = run();
+            Run run = claimOrStart();
+            checks.stream().filter(check -> check != this).forEach(BoundedCheck::startIfIdle);
             long left = run.startedAt() + budget.toNanos() - System.nanoTime();
             try {
                 return run.result().get(Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -68,15 +71,36 @@ final class BoundedHealthChecks {
             }
         }
 
-        /** The running or fresh run of this check, or a new one. */
-        private Run run() {
+        /** The running run of this check, or one another check started for it a moment ago, or a new one. */
+        private Run claimOrStart() {
+            Run last = current.get();
+            if (last != null && (!last.result().isDone() || fresh(last)) && last.unclaimed().compareAndSet(true, false)) {
+                return last;
+            }
+            if (last != null && !last.result().isDone()) {
+                return last;
+            }
+            return start(last, false);
+        }
+
+        /**
+         * Starts the check for the probe under way, unless it ran within the budget: then this probe is not the
+         * first to ask, and the check is started when it is asked.
+         */
+        private void startIfIdle() {
+            Run last = current.get();
+            if (last == null || last.result().isDone() && !fresh(last)) {
+                start(last, true);
+            }
+        }
+
+        private boolean fresh(Run run) {
+            return System.nanoTime() - run.startedAt() < budget.toNanos();
+        }
+
+        private Run start(Run last, boolean forLater) {
             while (true) {
-                Run last = current.get();
-                long now = System.nanoTime();
-                if (last != null && (!last.result().isDone() || now - last.startedAt() < budget.toNanos())) {
-                    return last;
-                }
-                Run next = new Run(new CompletableFuture<>(), now);
+                Run next = new Run(new CompletableFuture<>(), System.nanoTime(), new AtomicBoolean(forLater));
                 if (current.compareAndSet(last, next)) {
                     executor.execute(() -> {
                         try {
@@ -86,6 +110,10 @@ final class BoundedHealthChecks {
                         }
                     });
                     return next;
+                }
+                last = current.get();
+                if (last != null && !last.result().isDone()) {
+                    return last;
                 }
             }
         }

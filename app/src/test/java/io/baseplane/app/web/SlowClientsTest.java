@@ -37,7 +37,10 @@ import org.springframework.test.context.TestPropertySource;
         "baseplane.web.requests-per-address=" + SlowClientsTest.PER_ADDRESS,
         "baseplane.web.body-read-timeout=2s",
         // Two hundred threads as in production, so that the slow clients would hold every one of them.
-        "server.tomcat.threads.max=200"})
+        "server.tomcat.threads.max=200",
+        // Behind a trusted reverse proxy (here: 127.0.0.1), a client is the address its X-Forwarded-For names.
+        "server.forward-headers-strategy=native",
+        "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"})
 class SlowClientsTest extends PlatformTestBase {
 
     static final int PER_ADDRESS = 16;
@@ -82,13 +85,36 @@ class SlowClientsTest extends PlatformTestBase {
         assertThat(events.count()).isEqualTo(before);
     }
 
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnShare() throws IOException {
+        String token = tokens.operator();
+        int beyondTheShare = 4;
+        for (int i = 0; i < PER_ADDRESS + beyondTheShare; i++) {
+            slowClients.add(startSlowBody(token, "127.0.0.1", "203.0.113.7"));
+        }
+        // All of them arrived: the client's share is held, the rest refused.
+        assertThat(answersOnce(answers -> answers.getOrDefault("429", 0) == beyondTheShare))
+                .containsEntry("429", beyondTheShare).containsEntry("none", PER_ADDRESS);
+
+        Api.Response sameClient = api.header("X-Forwarded-For", "203.0.113.7").get("/actuator/health");
+        Api.Response otherClient = api.header("X-Forwarded-For", "203.0.113.8").get("/actuator/health");
+
+        assertThat(sameClient.status()).as(sameClient.toString()).isEqualTo(429);
+        assertThat(otherClient.status()).as(otherClient.toString()).isEqualTo(200);
+    }
+
     /** A POST announcing 400 bytes of which only the first arrives. */
     private Socket startSlowBody(String token) throws IOException {
+        return startSlowBody(token, SLOW_ADDRESS, null);
+    }
+
+    private Socket startSlowBody(String token, String from, String forwardedFor) throws IOException {
         Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(SLOW_ADDRESS, 0));
+        socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
         String head = "POST /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 400\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n{";
+                + "Content-Length: 400\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n{";
         OutputStream out = socket.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.flush();
