@@ -53,7 +53,8 @@ class BadInputPropertiesTest extends PlatformTestBase {
 
     /** The commands that take an expected version as {@code If-Match}. */
     private static final Set<String> TAKE_IF_MATCH = Set.of("/api/v1/tenants/{tenantId}/plan",
-            "/api/v1/tenants/{tenantId}/suspend", "/api/v1/workspaces/{workspaceId}",
+            "/api/v1/tenants/{tenantId}/suspend", "/api/v1/tenants/{tenantId}/reactivate",
+            "/api/v1/airtable-syncs/{syncId}/runs", "/api/v1/workspaces/{workspaceId}",
             "/api/v1/workspaces/{workspaceId}/members", "/api/v1/workspaces/{workspaceId}/members/{userId}",
             "/api/v1/workflows/{workflowId}", "/api/v1/workflows/{workflowId}/runs");
 
@@ -68,10 +69,11 @@ class BadInputPropertiesTest extends PlatformTestBase {
 
     @Test
     void aBodyFieldOfTheWrongTypeIsRefusedNamingItsPathAndWritesNothing() {
-        List<Endpoint> withBodies = fixture.endpoints.stream().filter(endpoint -> endpoint.body != null).toList();
+        List<Endpoint> withFields = fixture.endpoints.stream()
+                .filter(endpoint -> endpoint.body != null && !leavesOf(endpoint.body).isEmpty()).toList();
 
         qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-                .forAll(Generate.pick(withBodies), Generate.range(0, 1_000), Generate.range(0, 3))
+                .forAll(Generate.pick(withFields), Generate.range(0, 1_000), Generate.range(0, 3))
                 .checkAssert((endpoint, leafChoice, kindChoice) -> {
                     List<Leaf> leaves = leavesOf(endpoint.body);
                     Leaf leaf = leaves.get(leafChoice % leaves.size());
@@ -144,7 +146,8 @@ class BadInputPropertiesTest extends PlatformTestBase {
 
                     Attempt attempt = attempt(() -> bent.send(body));
 
-                    assertThat(attempt.response.status()).as(bent + " -> " + attempt.response).isIn(400, 404);
+                    // 409: an id that is a plain string can be well formed, and the resource refuses it (an ended saga).
+                    assertThat(attempt.response.status()).as(bent + " -> " + attempt.response).isIn(400, 404, 409);
                     JsonNode problem = refusedWritingNothing(bent, attempt, attempt.response.status(), body);
                     if (attempt.response.status() == 400 && problem.has("errors")) {
                         assertThat(fieldsOf(problem)).as(bent + " -> " + attempt.response).contains(name);
@@ -171,7 +174,8 @@ class BadInputPropertiesTest extends PlatformTestBase {
                     assertThat(fieldsOf(problem)).as(endpoint + " If-Match " + tag).contains("If-Match");
                 });
         qt().withFixedSeed(SEED).withExamples(EXAMPLES / 3)
-                .forAll(Generate.pick(commands.stream().filter(endpoint -> endpoint.method.equals("POST")).toList()), keys)
+                .forAll(Generate.pick(commands.stream().filter(endpoint -> endpoint.method.equals("POST")
+                        && endpoint.template.startsWith("/api/")).toList()), keys)
                 .checkAssert((endpoint, key) -> {
                     Attempt attempt = attempt(() -> endpoint.with("Idempotency-Key", key).send(endpoint.body.toString()));
                     JsonNode problem = refusedWritingNothing(endpoint, attempt, 400, key);
@@ -437,7 +441,30 @@ class BadInputPropertiesTest extends PlatformTestBase {
                     new Endpoint(admin, "GET", "/api/v1/airtable-syncs/{syncId}/runs/{runId}",
                             Map.of("syncId", syncId, "runId", UUID.randomUUID().toString()), null),
                     new Endpoint(admin, "GET", "/api/v1/workflows/{workflowId}/runs", workflow, null),
-                    new Endpoint(operator, "GET", "/api/v1/ops/sagas/{sagaId}", Map.of("sagaId", sagaId), null)));
+                    new Endpoint(operator, "GET", "/api/v1/ops/sagas/{sagaId}", Map.of("sagaId", sagaId), null),
+                    new Endpoint(operator, "POST", "/api/v1/tenants/{tenantId}/reactivate", tenant, "{\"reason\":\"ok\"}"),
+                    new Endpoint(admin, "POST", "/api/v1/workspaces/{workspaceId}/archive", workspace, null),
+                    new Endpoint(admin, "POST", "/api/v1/airtable-syncs/{syncId}/runs", sync, "{}"),
+                    new Endpoint(admin, "POST", "/api/v1/workflows/{workflowId}/enable", workflow, null),
+                    new Endpoint(admin, "POST", "/api/v1/workflows/{workflowId}/disable", workflow, null),
+                    new Endpoint(operator, "POST", "/api/v1/ops/sagas/{sagaId}/abort", Map.of("sagaId", sagaId),
+                            "{\"reason\":\"wrong base\"}"),
+                    new Endpoint(operator, "POST", "/api/v1/ops/sagas/{sagaId}/deadlines/{deadlineId}/fire",
+                            Map.of("sagaId", sagaId, "deadlineId", UUID.randomUUID().toString()), "{\"reason\":\"now\"}"),
+                    new Endpoint(operator, "GET", "/api/v1/ops/jobs/{jobId}", Map.of("jobId", UUID.randomUUID().toString()),
+                            null),
+                    new Endpoint(admin, "GET", "/api/v1/tenants/{tenantId}/workspaces", tenant, null),
+                    new Endpoint(admin, "GET", "/api/v1/tenants/{tenantId}/api-keys", tenant, null),
+                    new Endpoint(admin, "GET", "/api/v1/workspaces/{workspaceId}", workspace, null),
+                    new Endpoint(admin, "GET", "/api/v1/workspaces/{workspaceId}/updates", workspace, null),
+                    new Endpoint(admin, "GET", "/api/v1/workspaces/{workspaceId}/workflows", workspace, null),
+                    new Endpoint(admin, "GET", "/api/v1/airtable-syncs/{syncId}", sync, null),
+                    new Endpoint(admin, "GET", "/api/v1/airtable-syncs/{syncId}/runs", sync, null),
+                    new Endpoint(admin, "GET", "/api/v1/airtable-syncs/{syncId}/records", sync, null),
+                    new Endpoint(admin, "GET", "/api/v1/workflow-runs/{runId}", Map.of("runId", UUID.randomUUID().toString()),
+                            null),
+                    new Endpoint(api, "POST", "/dev/tokens", Map.of(),
+                            "{\"sub\":\"dev\",\"tenantId\":\"" + tenantId + "\",\"roles\":[\"MEMBER\"]}")));
             // Nothing runs in the background meanwhile, so what is written while a request is answered is its doing.
             eventually(() -> jdbc.queryForObject("select count(*) from saga_instance where ended_at is null",
                     Long.class) == 0);
