@@ -23,10 +23,12 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -88,13 +90,13 @@ class AxonMessagingConfiguration {
 
     /**
      * Keeps loaded aggregates between commands so a hot aggregate is not re-read from the store: the
-     * {@code aggregate-cache-size} most recently used (docs/adr/0013). With several command-handling instances
-     * on one database a cached aggregate may be stale; the append then fails on the (aggregate, sequence) key
-     * and the entry is evicted, so a stale cache costs one retried command, never a lost update.
+     * {@code aggregate-cache-size} most recently used (docs/adr/0013). An entry is checked against the store before a
+     * command uses it, so a node never decides on an aggregate another node has changed since (docs/adr/0017).
      */
     @Bean
-    Cache aggregateCache(AxonProperties properties) {
-        return new BoundedAggregateCache(properties.aggregateCacheSize());
+    Cache aggregateCache(AxonProperties properties, ObjectProvider<EventStore> eventStore) {
+        return new StoreCheckedAggregateCache(new BoundedAggregateCache(properties.aggregateCacheSize()),
+                eventStore::getObject);
     }
 
     /**
