@@ -67,6 +67,10 @@ class DeadlineConfiguration {
                 // the next poll when it was scheduled on this node.
                 .enableImmediateExecution()
                 .threads(properties.threads())
+                // A deadline picked by a node that died runs again on another after the missed heartbeats, not
+                // after db-scheduler's default of six five-minute heartbeats.
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.deadAfterMissedHeartbeats())
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();
         return new DeadlineScheduler(scheduler);

@@ -10,11 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollingInterval how often due deadlines are looked for; a deadline fires at most this late
  * @param threads         deadlines executed at once by this instance
  * @param shutdownMaxWait how long shutdown waits for deadlines being executed
+ * @param heartbeatInterval how often this instance tells the database it still runs the deadlines it picked
+ * @param deadAfterMissedHeartbeats heartbeats an instance may miss before the deadlines it picked count as dead and
+ *                        any instance runs them again: with the defaults, within a minute of a node's death
  */
 @ConfigurationProperties("baseplane.deadlines")
 public record DeadlineProperties(@DefaultValue("1s") Duration pollingInterval,
                                  @DefaultValue("2") int threads,
-                                 @DefaultValue("10s") Duration shutdownMaxWait) {
+                                 @DefaultValue("10s") Duration shutdownMaxWait,
+                                 @DefaultValue("10s") Duration heartbeatInterval,
+                                 @DefaultValue("4") int deadAfterMissedHeartbeats) {
 
     public DeadlineProperties {
         if (pollingInterval == null || pollingInterval.isNegative() || pollingInterval.isZero()) {
@@ -25,6 +30,11 @@ public record DeadlineProperties(@DefaultValue("1s") Duration pollingInterval,
         }
         if (shutdownMaxWait == null || shutdownMaxWait.isNegative()) {
             throw new IllegalArgumentException("baseplane.deadlines.shutdown-max-wait must not be negative");
+        }
+        if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()
+                || deadAfterMissedHeartbeats < 1) {
+            throw new IllegalArgumentException("baseplane.deadlines.heartbeat-interval must be positive and "
+                    + "dead-after-missed-heartbeats at least 1");
         }
     }
 }
