@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads         deadlines executed at once by this instance
  * @param shutdownMaxWait how long shutdown waits for deadlines being executed
  * @param heartbeatInterval how often this instance tells the database it still runs the deadlines it picked
- * @param deadAfterMissedHeartbeats heartbeats an instance may miss before the deadlines it picked count as dead and
- *                        any instance runs them again: with the defaults, within a minute of a node's death
+ * @param deadAfterMissedHeartbeats heartbeats an instance may miss (4 or more) before the deadlines it picked count
+ *                        as dead and any instance runs them again: with the defaults, within a minute of its death
  */
 @ConfigurationProperties("baseplane.deadlines")
 public record DeadlineProperties(@DefaultValue("1s") Duration pollingInterval,
@@ -32,9 +32,9 @@ public record DeadlineProperties(@DefaultValue("1s") Duration pollingInterval,
             throw new IllegalArgumentException("baseplane.deadlines.shutdown-max-wait must not be negative");
         }
         if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()
-                || deadAfterMissedHeartbeats < 1) {
+                || deadAfterMissedHeartbeats < 4) {
             throw new IllegalArgumentException("baseplane.deadlines.heartbeat-interval must be positive and "
-                    + "dead-after-missed-heartbeats at least 1");
+                    + "dead-after-missed-heartbeats at least 4 (db-scheduler's least)");
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A deadline that a node picked and then died with (its heartbeat stopped) runs again on a node that lives, after
- * the missed heartbeats (the test profile: two of one second), not after db-scheduler's default half hour.
+ * the missed heartbeats (the test profile: four of half a second), not after db-scheduler's default half hour.
  */
 class DeadNodeDeadlineTest extends WorkspaceWorkflowTestBase {
 
