@@ -5,8 +5,8 @@ import static io.baseplane.app.workflow.WorkflowDefinitions.step;
 import static io.baseplane.app.workflow.WorkflowDefinitions.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baseplane.app.BaseplaneApplication;
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.SecondNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.core.env.Environment;
 class TwoNodeCommandsTest extends WorkspaceWorkflowTestBase {
 
     private static final int COMMANDS = 200;
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
     @Autowired
     private Environment environment;
@@ -38,17 +36,9 @@ class TwoNodeCommandsTest extends WorkspaceWorkflowTestBase {
     @BeforeEach
     void startASecondNodeOnTheSameDatabase() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(BaseplaneApplication.class)
-                    .profiles("test")
-                    .properties(Map.of(
-                            "spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"),
-                            "server.port", "0",
-                            "baseplane.axon.node-id", "second-node",
-                            // Flyway migrated the database when the first node started.
-                            "spring.flyway.enabled", "false"))
-                    .run();
+            secondNode = SecondNode.startOn(environment);
         }
-        secondNodeApi = Api.at(Integer.parseInt(secondNode.getEnvironment().getRequiredProperty("local.server.port")));
+        secondNodeApi = secondNode.api();
     }
 
     @AfterAll

@@ -7,8 +7,8 @@ import static io.baseplane.app.workflow.WorkflowDefinitions.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.baseplane.app.BaseplaneApplication;
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.SecondNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.core.env.Environment;
  */
 class TwoNodeSagaOperationsTest extends WorkspaceWorkflowTestBase {
 
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
 
     @Autowired
     private Environment environment;
@@ -39,18 +37,9 @@ class TwoNodeSagaOperationsTest extends WorkspaceWorkflowTestBase {
     @BeforeEach
     void startASecondNodeOnTheSameDatabase() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(BaseplaneApplication.class)
-                    .profiles("test")
-                    .properties(Map.of(
-                            "spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"),
-                            "server.port", "0",
-                            "baseplane.axon.node-id", "second-node",
-                            // Flyway migrated the database when the first node started.
-                            "spring.flyway.enabled", "false"))
-                    .run();
+            secondNode = SecondNode.startOn(environment);
         }
-        int port = Integer.parseInt(secondNode.getEnvironment().getRequiredProperty("local.server.port"));
-        secondNodeApi = Api.at(port).as(tokens.token("ops-2", null, "PLATFORM_OPERATOR"));
+        secondNodeApi = secondNode.api().as(tokens.token("ops-2", null, "PLATFORM_OPERATOR"));
     }
 
     @AfterEach

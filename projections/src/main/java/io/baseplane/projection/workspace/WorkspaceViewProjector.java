@@ -17,14 +17,12 @@ import io.baseplane.projection.ReadModelGroups;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +33,9 @@ import org.springframework.stereotype.Component;
  * ignored, so handling an event twice leaves the same rows. A discarded workspace keeps its row, marked
  * {@code DISCARDED} and without members, for the same reason.
  *
- * <p>After each change the new {@code WorkspaceView} goes to the subscription queries on
- * {@link FindWorkspaceQuery} for that workspace (Axon emits after the transaction commits). Nothing is
- * emitted while replaying: the view passes through old states that no subscriber should see.
+ * <p>After each change every node is told (PostgreSQL {@code NOTIFY}, on commit; {@link WorkspaceViewChanges}) and
+ * sends the new {@code WorkspaceView} to its subscription queries on {@link FindWorkspaceQuery} for that workspace.
+ * Nothing is announced while replaying: the view passes through old states that no subscriber should see.
  */
 @Component
 @ProcessingGroup(ReadModelGroups.WORKSPACE_VIEW)
@@ -45,13 +43,13 @@ public class WorkspaceViewProjector {
 
     private final WorkspaceViewRepository workspaces;
     private final WorkspaceMemberRepository members;
-    private final QueryUpdateEmitter updates;
+    private final WorkspaceViewChanges changes;
 
     WorkspaceViewProjector(WorkspaceViewRepository workspaces, WorkspaceMemberRepository members,
-                           QueryUpdateEmitter updates) {
+                           WorkspaceViewChanges changes) {
         this.workspaces = workspaces;
         this.members = members;
-        this.updates = updates;
+        this.changes = changes;
     }
 
     @EventHandler
@@ -132,9 +130,7 @@ public class WorkspaceViewProjector {
                     members.flush();
                     workspace.noMembers();
                     workspace.applied(sequenceNumber, at);
-                    if (!replay.isReplay()) {
-                        updates.complete(FindWorkspaceQuery.class, watching(event.workspaceId()));
-                    }
+                    publish(workspace, replay);
                 });
     }
 
@@ -156,22 +152,15 @@ public class WorkspaceViewProjector {
                 });
     }
 
-    /**
-     * Sends the workspace's new view to its subscribers, if it has any: reading the members for a view
-     * nobody watches would only slow the processor down.
-     */
+    /** Tells every node the workspace's new view; each sends it to its own subscribers, if it has any. */
     private void publish(WorkspaceViewEntity workspace, ReplayStatus replay) {
-        WorkspaceId workspaceId = workspace.workspaceId();
-        if (replay.isReplay() || updates.activeSubscriptions().stream()
-                .noneMatch(subscription -> subscription.getPayload() instanceof FindWorkspaceQuery query
-                        && query.workspaceId().equals(workspaceId))) {
+        if (replay.isReplay()) {
             return;
         }
-        updates.emit(FindWorkspaceQuery.class, watching(workspaceId),
-                workspace.toView(members.membersOf(workspaceId.value())));
-    }
-
-    private static Predicate<FindWorkspaceQuery> watching(WorkspaceId workspaceId) {
-        return query -> query.workspaceId().equals(workspaceId);
+        if (workspace.isDiscarded()) {
+            changes.announceDiscarded(workspace.workspaceId());
+        } else {
+            changes.announce(workspace.toView(members.membersOf(workspace.workspaceId().value())));
+        }
     }
 }

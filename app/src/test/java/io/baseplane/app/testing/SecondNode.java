@@ -1,0 +1,47 @@
+package io.baseplane.app.testing;
+
+import io.baseplane.app.BaseplaneApplication;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * A second platform instance on the shared test platform's database: an application context of its own, with a node
+ * name of its own, its own caches, processors and deadline scheduler, as a second node of a deployment would be.
+ * Started once per test class that needs it ({@link #startOn}) and closed after it ({@link #close}).
+ */
+public final class SecondNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondNode(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts a node on the database of the platform whose environment this is. */
+    public static SecondNode startOn(Environment firstNode) {
+        return new SecondNode(new SpringApplicationBuilder(BaseplaneApplication.class)
+                .profiles("test")
+                .properties(Map.of(
+                        "spring.datasource.url", firstNode.getRequiredProperty("spring.datasource.url"),
+                        "server.port", "0",
+                        "baseplane.axon.node-id", "second-node",
+                        // Flyway migrated the database when the first node started.
+                        "spring.flyway.enabled", "false"))
+                .run());
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public Api api() {
+        return Api.at(port());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
