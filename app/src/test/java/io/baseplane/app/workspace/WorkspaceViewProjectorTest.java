@@ -321,6 +321,9 @@ class WorkspaceViewProjectorTest extends PlatformTestBase {
         } finally {
             watching.getRegistration().cancel();
             watchingAnother.getRegistration().cancel();
+            // The rows have no events behind them: a replay (ReadModelReplayTest) would not rebuild them.
+            jdbc.update("delete from workspace_member_view where workspace_id = ?", workspaceId.value());
+            jdbc.update("delete from workspace_view where workspace_id = ?", workspaceId.value());
         }
 
         assertThat(received.views).extracting(WorkspaceView::version).containsExactly(0L, 1L, 2L);
