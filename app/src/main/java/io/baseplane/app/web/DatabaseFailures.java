@@ -2,6 +2,7 @@ package io.baseplane.app.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.axonframework.common.ExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -34,16 +35,10 @@ final class DatabaseFailures {
      * lock not granted within {@code lock_timeout} (55P03).
      */
     static boolean unavailable(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && unavailableState(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.findException(failure, t -> t instanceof SQLTransientConnectionException
+                || t instanceof CannotGetJdbcConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null && unavailableState(sql.getSQLState()))
+                .isPresent();
     }
 
     private static boolean unavailableState(String state) {

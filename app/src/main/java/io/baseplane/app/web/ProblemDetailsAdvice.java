@@ -146,17 +146,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * work); the meaningful cause is the first one we know how to answer.
      */
     private static Throwable rootDomainCause(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof DomainException || t instanceof AggregateNotFoundException
-                    || t instanceof ConflictingAggregateVersionException || t instanceof ConcurrencyException
-                    || t instanceof AggregateStreamCreationException
-                    || t instanceof AccessDeniedException) {
-                return t;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return exception;
+        return ExceptionUtils.findException(exception, t -> t instanceof DomainException
+                        || t instanceof AggregateNotFoundException || t instanceof ConflictingAggregateVersionException
+                        || t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                        || t instanceof AccessDeniedException)
+                .orElse(exception);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
 import org.axonframework.common.ExceptionUtils;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -24,11 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProblemErrorController implements ErrorController {
-
-    private static final Map<Integer, String> DETAILS = Map.of(
-            400, "The request is malformed",
-            404, "There is no resource at this path",
-            405, "This method is not allowed here");
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -58,9 +52,7 @@ class ProblemErrorController implements ErrorController {
         if (failure != null && status >= 500) {
             return ProblemResponses.unexpected(failure);
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        return ProblemResponses.forStatus(status,
-                DETAILS.getOrDefault(status, known == null ? "The request failed" : known.getReasonPhrase()));
+        return ProblemResponses.forStatus(status);
     }
 
     /** The path the client asked for (as sent, still encoded), not {@code /error}; none when it is no valid URI. */

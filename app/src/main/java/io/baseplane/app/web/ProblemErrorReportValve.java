@@ -7,7 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 
 /**
@@ -22,17 +22,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !ioAllowed(response) || !response.setErrorReported()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String type = known == null ? "http-" + status : ProblemResponses.typeOf(known);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status == 400 ? "The request is malformed" : title;
+        ProblemDetail problem = ProblemResponses.forStatus(status);
+        String title = problem.getTitle() == null ? "Error" : problem.getTitle();
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + ProblemResponses.TYPE_BASE + type + "\",\"title\":\"" + title
-                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+                writer.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + title
+                        + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -27,6 +27,11 @@ public class ProblemResponses {
 
     static final String TYPE_BASE = "https://baseplane.io/problems/";
 
+    private static final Map<Integer, String> HTTP_DETAILS = Map.of(
+            400, "The request is malformed",
+            404, "There is no resource at this path",
+            405, "This method is not allowed here");
+
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final JsonMapper json;
@@ -56,7 +61,14 @@ public class ProblemResponses {
         return problem(known, typeOf(known), detail);
     }
 
-    static String typeOf(HttpStatus status) {
+    /** An HTTP-level refusal the server answers before any controller, with the detail it says for its status. */
+    static ProblemDetail forStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return forStatus(status, HTTP_DETAILS.getOrDefault(status,
+                known == null ? "The request failed" : known.getReasonPhrase()));
+    }
+
+    private static String typeOf(HttpStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
