@@ -6,7 +6,6 @@ import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -23,7 +22,9 @@ class PlatformWiringTest extends PlatformTestBase {
     @Test
     void eventsTokensAndSagasAreStoredThroughJdbcInPostgres() {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
-        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        // JdbcTokenStore behind the gate that keeps each node's claims to its share of the segments (ADR 0019).
+        assertThat(context.getBean(TokenStore.class).getClass().getSimpleName()).isEqualTo("FairShareTokenStore");
+        assertThat(jdbc.queryForObject("select count(*) from token_entry", Integer.class)).isPositive();
         // JdbcSagaStore behind a wrapper that locks a saga's row while a transaction handles it (ADR 0015).
         assertThat(context.getBean(SagaStore.class).getClass().getSimpleName()).isEqualTo("LockingSagaStore");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.saga.airtable.AirtableSyncRunSaga;
 import io.baseplane.saga.common.SagaProperties;
@@ -14,6 +15,7 @@ import io.baseplane.saga.workspace.WorkspaceProvisioningSaga;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
@@ -39,9 +41,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonMessagingConfiguration {
 
-    /** Processing group of the command side's set-based lookup tables (see V3 migration). */
-    static final String COMMAND_SIDE_LOOKUPS = "command-side-lookups";
-
     /** The sagas' tracking processors. */
     static final List<String> SAGAS = List.of(
             sagaProcessor(TenantOnboardingSaga.class), sagaProcessor(WorkspaceProvisioningSaga.class),
@@ -50,6 +49,12 @@ class AxonMessagingConfiguration {
     /** The tracking processors that react to some events with commands and calls: the sagas' and the triggers'. */
     static final List<String> REACTIONS = Stream.concat(SAGAS.stream(), Stream.of(WorkflowTriggerHandler.PROCESSING_GROUP))
             .toList();
+
+    /**
+     * How often a tracking processor looks for segments it may claim: a segment released by another node, or left by
+     * one that died, is taken within a second (docs/adr/0019). The view processors' is in application.yml.
+     */
+    private static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(1);
 
     /** Well below the token claim timeout (10 s): see {@link IgnoredEventsTokenStore}. */
     private static final Duration IGNORED_EVENTS_TOKEN_INTERVAL = Duration.ofSeconds(1);
@@ -106,8 +111,8 @@ class AxonMessagingConfiguration {
     @Bean
     ConfigurerModule commandSideLookupsAreTransactional() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(COMMAND_SIDE_LOOKUPS)
-                .registerListenerInvocationErrorHandler(COMMAND_SIDE_LOOKUPS, c -> PropagatingErrorHandler.instance()));
+                .registerSubscribingEventProcessor(CommandSideLookups.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(CommandSideLookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 
     /**
@@ -136,6 +141,7 @@ class AxonMessagingConfiguration {
                 name -> processing.registerTrackingEventProcessorConfiguration(name,
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andInitialSegmentsCount(segments)
+                                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))));
     }
 

@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.baseplane.app.node.NodeProperties;
+import io.baseplane.app.node.NodeRole;
 import io.baseplane.saga.workflow.WorkflowProperties;
 import io.baseplane.saga.workflow.trigger.ScheduledWorkflowRunner;
 import java.util.List;
@@ -49,7 +51,7 @@ class DeadlineConfiguration {
     DeadlineScheduler deadlineScheduler(DataSource dataSource, DeadlineProperties properties, AxonProperties axon,
                                         ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
                                         ObjectProvider<ScheduledWorkflowRunner> scheduledWorkflows,
-                                        WorkflowProperties workflowProperties) {
+                                        WorkflowProperties workflowProperties, NodeProperties node) {
         // The task reaches the manager lazily: the manager needs the scheduler, the scheduler the task.
         Task<DbSchedulerHumanReadableDeadlineDetails> deadlineTask =
                 DbSchedulerDeadlineManager.humanReadableTask(deadlineManager::getObject);
@@ -73,7 +75,8 @@ class DeadlineConfiguration {
                 .missedHeartbeatsLimit(properties.deadAfterMissedHeartbeats())
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();
-        return new DeadlineScheduler(scheduler);
+        // Deadlines belong to sagas, which run on processing nodes only; other nodes never poll.
+        return new DeadlineScheduler(scheduler, node.has(NodeRole.PROCESSING));
     }
 
     @Bean
@@ -104,10 +107,12 @@ class DeadlineConfiguration {
         static final int PHASE = Integer.MAX_VALUE - 4096;
 
         private final Scheduler scheduler;
+        private final boolean polls;
         private volatile boolean running;
 
-        DeadlineScheduler(Scheduler scheduler) {
+        DeadlineScheduler(Scheduler scheduler, boolean polls) {
             this.scheduler = scheduler;
+            this.polls = polls;
         }
 
         Scheduler scheduler() {
@@ -129,6 +134,11 @@ class DeadlineConfiguration {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        @Override
+        public boolean isAutoStartup() {
+            return polls;
         }
 
         @Override

@@ -2,15 +2,12 @@ package io.baseplane.app.axon;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
@@ -23,15 +20,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * token not written costs nothing but re-reading the ignored events after a restart. The claim is still
  * extended at least once per interval, which must stay well below the claim timeout.
  */
-final class IgnoredEventsTokenStore implements TokenStore {
+final class IgnoredEventsTokenStore extends ForwardingTokenStore {
 
-    private final TokenStore delegate;
     private final long intervalMillis;
     private final Clock clock;
     private final Map<SegmentKey, Long> lastWritten = new ConcurrentHashMap<>();
 
     IgnoredEventsTokenStore(TokenStore delegate, Duration interval, Clock clock) {
-        this.delegate = delegate;
+        super(delegate);
         this.intervalMillis = interval.toMillis();
         this.clock = clock;
     }
@@ -46,7 +42,7 @@ final class IgnoredEventsTokenStore implements TokenStore {
                 return;
             }
         }
-        delegate.storeToken(token, processorName, segment);
+        super.storeToken(token, processorName, segment);
         lastWritten.put(key, now);
     }
 
@@ -54,67 +50,25 @@ final class IgnoredEventsTokenStore implements TokenStore {
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
         // A processor (re)starting a segment: its first ignored events are written again.
         lastWritten.remove(new SegmentKey(processorName, segment));
-        return delegate.fetchToken(processorName, segment);
+        return super.fetchToken(processorName, segment);
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
         lastWritten.remove(new SegmentKey(processorName, segment.getSegmentId()));
-        return delegate.fetchToken(processorName, segment);
+        return super.fetchToken(processorName, segment);
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
         lastWritten.remove(new SegmentKey(processorName, segment));
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
-            throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment)
-            throws UnableToInitializeTokenException {
-        delegate.initializeSegment(token, processorName, segment);
+        super.releaseClaim(processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
         lastWritten.remove(new SegmentKey(processorName, segment));
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
+        super.deleteToken(processorName, segment);
     }
 
     private record SegmentKey(String processorName, int segment) {

@@ -1,5 +1,8 @@
 package io.baseplane.app.axon;
 
+import io.baseplane.app.node.LiveNodes;
+import io.baseplane.app.node.NodeConfiguration;
+import io.baseplane.app.node.NodeProperties;
 import io.baseplane.saga.journal.JdbcSagaJournal;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -19,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tracking tokens and saga state in PostgreSQL (bytea, Jackson), with or without Axon Server: segment
- * claims in the token store are how several instances share a processor's work.
+ * claims in the token store are how several instances share a processor's work, each claiming no more than its
+ * share (docs/adr/0019).
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingStoreConfiguration {
@@ -31,9 +35,11 @@ class ProcessingStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, AxonProperties properties) {
-        return JdbcTokenStore.builder()
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, AxonProperties properties,
+                          NodeProperties node, LiveNodes liveNodes, JdbcTemplate jdbc) {
+        TokenStore claims = JdbcTokenStore.builder()
                 .nodeId(properties.nodeId())
+                .claimTimeout(node.claimTimeout())
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .contentType(byte[].class)
@@ -47,6 +53,7 @@ class ProcessingStoreConfiguration {
                         .setOwnerColumn("owner")
                         .build())
                 .build();
+        return NodeConfiguration.claimingFairShares(claims, liveNodes, jdbc, properties.nodeId());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.baseplane.app.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.baseplane.app.BaseplaneApplication;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +22,15 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node on the database of the platform whose environment this is. */
     public static SecondNode startOn(Environment firstNode) {
+        return startOn(firstNode, Map.of());
+    }
+
+    /**
+     * Starts such a node with {@code settings} over the test profile's and the above: the first node's own test
+     * settings, say, or another node id for a third node. (They are passed as command-line arguments: the builder's
+     * properties are defaults, which the profile's files override.)
+     */
+    public static SecondNode startOn(Environment firstNode, Map<String, String> settings) {
         return new SecondNode(new SpringApplicationBuilder(BaseplaneApplication.class)
                 .profiles("test")
                 .properties(Map.of(
@@ -29,7 +39,8 @@ public final class SecondNode implements AutoCloseable {
                         "baseplane.axon.node-id", "second-node",
                         // Flyway migrated the database when the first node started.
                         "spring.flyway.enabled", "false"))
-                .run());
+                .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new)));
     }
 
     public int port() {
@@ -38,6 +49,15 @@ public final class SecondNode implements AutoCloseable {
 
     public Api api() {
         return Api.at(port());
+    }
+
+    /**
+     * The node dies as a killed process or one cut off from the database would: its connection pool closes, so it
+     * neither extends nor releases its segment claims, nor beats or says goodbye in {@code platform_node}. Closing
+     * it afterwards changes nothing for the others.
+     */
+    public void dieWithoutCleaningUp() {
+        context.getBean(HikariDataSource.class).close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.baseplane.command.tenant.lookup;
 
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.tenant.TenantCreated;
 import io.baseplane.kernel.tenant.TenantOnboardingCompleted;
 import io.baseplane.kernel.tenant.TenantOnboardingFailed;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * processor that propagates errors, so these writes commit or roll back together with the events.
  */
 @Component
-@ProcessingGroup("command-side-lookups")
+@ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 public class TenantDirectoryUpdater {
 
     private final JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package io.baseplane.command.workflow.lookup;
 
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.workflow.Trigger;
 import io.baseplane.kernel.workflow.TriggerType;
 import io.baseplane.kernel.workflow.WorkflowDefined;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * (sagas) read it to find the workflows an event or the clock starts.
  */
 @Component
-@ProcessingGroup("command-side-lookups")
+@ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 public class WorkflowTriggerUpdater {
 
     private final JdbcTemplate jdbc;

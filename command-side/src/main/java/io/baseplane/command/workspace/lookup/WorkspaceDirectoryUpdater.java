@@ -1,5 +1,6 @@
 package io.baseplane.command.workspace.lookup;
 
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.workspace.WorkspaceArchived;
 import io.baseplane.kernel.workspace.WorkspaceCreated;
 import io.baseplane.kernel.workspace.WorkspaceDiscarded;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Keeps {@code workspace_directory} in step with the Workspace aggregate, in the events' transaction. */
 @Component
-@ProcessingGroup("command-side-lookups")
+@ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 public class WorkspaceDirectoryUpdater {
 
     private final JdbcTemplate jdbc;

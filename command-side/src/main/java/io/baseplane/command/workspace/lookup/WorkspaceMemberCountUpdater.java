@@ -1,5 +1,6 @@
 package io.baseplane.command.workspace.lookup;
 
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.workspace.MemberAdded;
 import io.baseplane.kernel.workspace.MemberRemoved;
 import io.baseplane.kernel.workspace.WorkspaceCreated;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * tenant's fullest workspace without loading every Workspace aggregate.
  */
 @Component
-@ProcessingGroup("command-side-lookups")
+@ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 public class WorkspaceMemberCountUpdater {
 
     private final JdbcTemplate jdbc;

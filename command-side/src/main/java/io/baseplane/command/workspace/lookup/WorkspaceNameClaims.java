@@ -1,5 +1,6 @@
 package io.baseplane.command.workspace.lookup;
 
+import io.baseplane.command.CommandSideLookups;
 import io.baseplane.command.workspace.WorkspaceNames;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.kernel.tenant.TenantId;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * rolled back and its command fails with {@code workspace.name-taken}.
  */
 @Component
-@ProcessingGroup("command-side-lookups")
+@ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 public class WorkspaceNameClaims {
 
     private final JdbcTemplate jdbc;
