@@ -1,9 +1,12 @@
 package io.baseplane.app.node;
 
 import io.baseplane.app.axon.AxonProperties;
+import io.baseplane.app.web.ProblemResponses;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +37,16 @@ public class NodeConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
                         .claimExtensionThreshold(threshold)));
+    }
+
+    /** Before authentication: a request for a role this node lacks is answered at once. */
+    @Bean
+    FilterRegistrationBean<MisdirectedRequestFilter> misdirectedRequests(NodeProperties properties,
+                                                                         ProblemResponses problems) {
+        FilterRegistrationBean<MisdirectedRequestFilter> registration =
+                new FilterRegistrationBean<>(new MisdirectedRequestFilter(properties, problems));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /** The token store the processors claim through: never more than this node's share of the segments. */

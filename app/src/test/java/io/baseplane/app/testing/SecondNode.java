@@ -51,6 +51,19 @@ public final class SecondNode implements AutoCloseable {
         return Api.at(port());
     }
 
+    /** One of the node's beans, to look at what it runs. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public String[] beanNamesAnnotatedWith(Class<? extends java.lang.annotation.Annotation> annotation) {
+        return context.getBeanNamesForAnnotation(annotation);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /**
      * The node dies as a killed process or one cut off from the database would: its connection pool closes, so it
      * neither extends nor releases its segment claims, nor beats or says goodbye in {@code platform_node}. Closing
