@@ -73,4 +73,22 @@ class NodeRolesTest extends PlatformTestBase {
             assertThat(events.count()).isEqualTo(before);
         }
     }
+
+    @Test
+    void aProcessingNodeServesNoApiButRunsTheProcessorsAndOnTheJdbcSetupItsSagasCommands() {
+        String tenantId = createTenant("FREE");
+        String workspaceId = defaultWorkspaceOf(tenantId);
+        try (SecondNode processing = SecondNode.startOn(environment,
+                Map.of("baseplane.node.roles", "processing", "baseplane.axon.node-id", "processing-node"))) {
+            Api admin = processing.api().as(tokens.tenantAdmin(tenantId, "owner"));
+
+            assertProblem(admin.get("/api/v1/workspaces/" + workspaceId), 421);
+            assertProblem(admin.patch("/api/v1/workspaces/" + workspaceId, Map.of("description", "refused")), 421);
+
+            assertThat(processing.bean(EventProcessingConfiguration.class).eventProcessors().keySet())
+                    .contains("workspace-view", "WorkspaceProvisioningSagaProcessor", CommandSideLookups.PROCESSING_GROUP);
+            assertThat(processing.beanNamesAnnotatedWith(Aggregate.class)).isNotEmpty();
+            assertThat(processing.bean("deadlineScheduler", SmartLifecycle.class).isRunning()).isTrue();
+        }
+    }
 }
