@@ -1,5 +1,6 @@
 package io.baseplane.app.axon;
 
+import io.baseplane.kernel.common.RefusalDetails;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +10,11 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The command gateway of REST adapters and sagas: Axon's, with commands that lose a race sent again (ADR 0017). */
+/**
+ * The command gateway of REST adapters and sagas: Axon's, with commands that lose a race sent again (ADR 0017), and
+ * refusals that a handler on another node sent as details rebuilt as the exceptions it threw (ADR 0021): callers see
+ * the same refusal whether the command was handled here or elsewhere.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommandGatewayConfiguration {
 
@@ -26,7 +31,7 @@ class CommandGatewayConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
+                .commandBus(new FailureTranslatingCommandBus(commandBus, RefusalDetails::restore))
                 .retryScheduler(new ConcurrencyRetries(retries, RETRIES_AFTER_A_LOST_RACE))
                 .build();
     }

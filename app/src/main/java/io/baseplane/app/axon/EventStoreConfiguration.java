@@ -1,5 +1,6 @@
 package io.baseplane.app.axon;
 
+import io.baseplane.app.axonserver.AxonServerProfile;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Profile;
  * <p>Inactive under the {@code axonserver} profile, where Axon Server is the event store.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@Profile("!axonserver")
+@Profile(AxonServerProfile.INACTIVE)
 class EventStoreConfiguration {
 
     @Bean

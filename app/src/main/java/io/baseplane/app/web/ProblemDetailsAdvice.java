@@ -4,6 +4,7 @@ import io.baseplane.kernel.common.DomainException;
 import io.baseplane.kernel.common.ForbiddenException;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.kernel.common.NotFoundException;
+import io.baseplane.kernel.common.RefusalDetails;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.query.api.ViewNotCaughtUpException;
 import java.util.List;
@@ -143,10 +144,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Axon may wrap a handler's exception (command execution, event processing in the same unit of
-     * work); the meaningful cause is the first one we know how to answer.
+     * work); the meaningful cause is the first one we know how to answer. A handler on another node sends its
+     * refusal as the details of an execution exception (ADR 0021): rebuilt, it is answered as on one node.
      */
     private static Throwable rootDomainCause(Throwable exception) {
-        return ExceptionUtils.findException(exception, t -> t instanceof DomainException
+        return ExceptionUtils.findException(RefusalDetails.restore(exception), t -> t instanceof DomainException
                         || t instanceof AggregateNotFoundException || t instanceof ConflictingAggregateVersionException
                         || t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
                         || t instanceof AccessDeniedException)

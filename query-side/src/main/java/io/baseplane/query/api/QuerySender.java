@@ -1,6 +1,7 @@
 package io.baseplane.query.api;
 
 import io.baseplane.kernel.common.CurrentCaller;
+import io.baseplane.kernel.common.RefusalDetails;
 import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
@@ -30,18 +31,19 @@ public class QuerySender {
         try {
             response = queryBus.query(message).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            throw RefusalDetails.restore(e.getCause()) instanceof RuntimeException runtime ? runtime : e;
         }
         return payloadOf(response);
     }
 
     /**
      * The answer's payload; a handler's exception (not found, another tenant's data) comes back as an
-     * exceptional result and is thrown as it was.
+     * exceptional result and is thrown as it was, also when a handler on another node answered (its refusal
+     * travels as the details of a {@code QueryExecutionException}, ADR 0021).
      */
-    static <R> R payloadOf(QueryResponseMessage<R> response) {
+    public static <R> R payloadOf(QueryResponseMessage<R> response) {
         if (response.isExceptional()) {
-            Throwable failure = response.exceptionResult();
+            Throwable failure = RefusalDetails.restore(response.exceptionResult());
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
         return response.getPayload();

@@ -9,4 +9,9 @@ public class NotFoundException extends DomainException {
     public NotFoundException(String resource, Object id) {
         super(resource + ".not-found", resource + " " + id + " was not found");
     }
+
+    /** The refusal a handler on another node described, with its code and message as they were. */
+    NotFoundException(RefusalDetails remote) {
+        super(remote.code(), remote.message());
+    }
 }
