@@ -36,9 +36,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
-                            ProblemResponses problems, RateLimitProperties rateLimits,
+                            ProblemResponses problems, RateLimitProperties rateLimits, RateLimits limits,
                             ApiKeyAuthentication apiKeys) throws Exception {
-        RateLimits limits = new RateLimits(rateLimits, problems);
         if (rateLimits.enabled()) {
             // First of all, so an address that keeps bringing bad credentials is held off before any lookup.
             http.addFilterBefore(limits.failedAuthentications(), BearerTokenAuthenticationFilter.class);

@@ -2,6 +2,7 @@ package io.baseplane.app.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.baseplane.app.BaseplaneApplication;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,19 +28,20 @@ public final class SecondNode implements AutoCloseable {
 
     /**
      * Starts such a node with {@code settings} over the test profile's and the above: the first node's own test
-     * settings, say, or another node id for a third node. (They are passed as command-line arguments: the builder's
-     * properties are defaults, which the profile's files override.)
+     * settings, say, or another node id for a third node. (All are passed as command-line arguments: a builder's
+     * properties are only defaults, which the configuration files override — {@code server.port} among them.)
      */
     public static SecondNode startOn(Environment firstNode, Map<String, String> settings) {
+        Map<String, String> arguments = new LinkedHashMap<>(Map.of(
+                "spring.datasource.url", firstNode.getRequiredProperty("spring.datasource.url"),
+                "server.port", "0",
+                "baseplane.axon.node-id", "second-node",
+                // Flyway migrated the database when the first node started.
+                "spring.flyway.enabled", "false"));
+        arguments.putAll(settings);
         return new SecondNode(new SpringApplicationBuilder(BaseplaneApplication.class)
                 .profiles("test")
-                .properties(Map.of(
-                        "spring.datasource.url", firstNode.getRequiredProperty("spring.datasource.url"),
-                        "server.port", "0",
-                        "baseplane.axon.node-id", "second-node",
-                        // Flyway migrated the database when the first node started.
-                        "spring.flyway.enabled", "false"))
-                .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .run(arguments.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                         .toArray(String[]::new)));
     }
 

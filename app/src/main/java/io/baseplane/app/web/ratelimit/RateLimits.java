@@ -9,8 +9,8 @@ public final class RateLimits {
     private final RequestBudgets budgets;
     private final ProblemResponses problems;
 
-    public RateLimits(RateLimitProperties properties, ProblemResponses problems) {
-        this.budgets = new RequestBudgets(properties);
+    RateLimits(RequestBudgets budgets, ProblemResponses problems) {
+        this.budgets = budgets;
         this.problems = problems;
     }
 

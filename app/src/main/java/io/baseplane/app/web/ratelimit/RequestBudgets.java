@@ -1,77 +1,67 @@
 package io.baseplane.app.web.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One Resilience4j rate limiter per caller and per tenant, created on first use and kept in a bounded
- * Caffeine cache, so memory stays flat however many callers there are. A limiter that refuses says how
- * long until its next permit, which becomes {@code Retry-After}.
+ * The request budgets of callers, tenants and client addresses, in token buckets every node shares
+ * ({@link SharedBuckets}), so a caller's budget is the same however many nodes serve it. A refused check says how long
+ * until the bucket has a permit again, which becomes {@code Retry-After}. If the buckets cannot be reached, requests
+ * are admitted ({@link FailOpen}).
  */
 class RequestBudgets {
 
-    private final RateLimiterConfig perCaller;
-    private final RateLimiterConfig perTenant;
-    private final RateLimiterConfig failedAuthentications;
-    private final Cache<String, RateLimiter> limiters;
+    private final Budget perCaller;
+    private final Budget perTenant;
+    private final Budget failedAuthentications;
+    private final SharedBuckets buckets;
+    private final FailOpen failOpen = new FailOpen();
 
-    RequestBudgets(RateLimitProperties properties) {
-        this.perCaller = config(properties.perCaller(), properties.period());
-        this.perTenant = config(properties.perTenant(), properties.period());
-        this.failedAuthentications = config(properties.failedAuthenticationsPerAddress(),
-                properties.failedAuthenticationPeriod());
-        // A limiter forgotten after a quiet period starts again with a full budget, as it would have refilled.
-        this.limiters = Caffeine.newBuilder()
-                .maximumSize(properties.trackedKeys())
-                .expireAfterAccess(max(properties.period(), properties.failedAuthenticationPeriod()).multipliedBy(60))
-                .build();
+    RequestBudgets(RateLimitProperties properties, SharedBuckets buckets) {
+        this.perCaller = budget("caller", properties.perCaller(), properties.period(), properties);
+        this.perTenant = budget("tenant", properties.perTenant(), properties.period(), properties);
+        this.failedAuthentications = budget("failed-auth", properties.failedAuthenticationsPerAddress(),
+                properties.failedAuthenticationPeriod(), properties);
+        this.buckets = buckets;
     }
 
     /** Takes one permit from the caller's budget and, if it has one, the tenant's; empty if both allowed it. */
     Optional<Duration> take(String caller, String tenant) {
-        Optional<Duration> callerWait = take("caller:" + caller, perCaller);
-        if (callerWait.isPresent() || tenant == null) {
-            return callerWait;
-        }
-        return take("tenant:" + tenant, perTenant);
+        return failOpen.check(() -> {
+            Optional<Duration> callerWait = take(perCaller, caller);
+            if (callerWait.isPresent() || tenant == null) {
+                return callerWait;
+            }
+            return take(perTenant, tenant);
+        });
     }
 
     /** How long the address must wait if its failed authentications used up their budget; empty if it need not. */
     Optional<Duration> failedAuthenticationWait(String address) {
-        RateLimiter limiter = limiters.get("auth-failures:" + address, name -> RateLimiter.of(name, failedAuthentications));
-        return limiter.getMetrics().getAvailablePermissions() > 0 ? Optional.empty() : Optional.of(waitOf(limiter, failedAuthentications));
+        return failOpen.check(() -> {
+            EstimationProbe probe = buckets.of(failedAuthentications, address).estimateAbilityToConsume(1);
+            return probe.canBeConsumed() ? Optional.empty() : Optional.of(retryAfter(probe.getNanosToWaitForRefill()));
+        });
     }
 
     /** Counts one refused authentication against the address. */
     void failedAuthentication(String address) {
-        limiters.get("auth-failures:" + address, name -> RateLimiter.of(name, failedAuthentications)).acquirePermission();
+        failOpen.record(() -> buckets.of(failedAuthentications, address).tryConsume(1));
     }
 
-    private Optional<Duration> take(String key, RateLimiterConfig config) {
-        RateLimiter limiter = limiters.get(key, name -> RateLimiter.of(name, config));
-        return limiter.acquirePermission() ? Optional.empty() : Optional.of(waitOf(limiter, config));
+    private Optional<Duration> take(Budget budget, String whose) {
+        ConsumptionProbe probe = buckets.of(budget, whose).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(retryAfter(probe.getNanosToWaitForRefill()));
     }
 
-    private static Duration waitOf(RateLimiter limiter, RateLimiterConfig config) {
-        long nanos = limiter instanceof AtomicRateLimiter atomic
-                ? atomic.getDetailedMetrics().getNanosToWait() : config.getLimitRefreshPeriod().toNanos();
+    private static Duration retryAfter(long nanos) {
         return Duration.ofNanos(Math.max(nanos, 1));
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static RateLimiterConfig config(int permits, Duration period) {
-        return RateLimiterConfig.custom()
-                .limitForPeriod(permits)
-                .limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ZERO)
-                .build();
+    private static Budget budget(String kind, int permits, Duration period, RateLimitProperties properties) {
+        return new Budget(kind, permits, period, properties.unsynchronizedPermits(permits),
+                properties.maxUnsynchronizedTime());
     }
 }
