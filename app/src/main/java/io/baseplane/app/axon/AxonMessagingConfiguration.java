@@ -56,7 +56,7 @@ class AxonMessagingConfiguration {
      */
     private static final Duration TOKEN_CLAIM_INTERVAL = Duration.ofSeconds(1);
 
-    /** Well below the token claim timeout (10 s): see {@link IgnoredEventsTokenStore}. */
+    /** Well below the token claim timeout (baseplane.node.claim-timeout, 10 s): see {@link IgnoredEventsTokenStore}. */
     private static final Duration IGNORED_EVENTS_TOKEN_INTERVAL = Duration.ofSeconds(1);
 
     /**
@@ -124,6 +124,7 @@ class AxonMessagingConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(WorkflowTriggerHandler.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 

@@ -19,6 +19,7 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerHumanReadableDeadlineDetails;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -103,8 +104,11 @@ class DeadlineConfiguration {
     /** Runs db-scheduler's polling while the application runs. */
     static final class DeadlineScheduler implements SmartLifecycle {
 
-        /** After Axon's components (which use phases up to about Integer.MAX_VALUE / 2) have started. */
-        static final int PHASE = Integer.MAX_VALUE - 4096;
+        /**
+         * Just above Axon's own lifecycle bean: polling starts once Axon has subscribed its handlers (a deadline due at
+         * start-up would find no command handler before) and stops before Axon unsubscribes them.
+         */
+        static final int PHASE = SpringAxonConfiguration.LIFECYCLE_PHASE + 1;
 
         private final Scheduler scheduler;
         private final boolean polls;

@@ -34,11 +34,11 @@ final class FairShareTokenStore extends ForwardingTokenStore {
             return List.of();
         }
         List<Segment> available = super.fetchAvailableSegments(processorName);
-        if (available.isEmpty() || share == Integer.MAX_VALUE) {
+        if (available.isEmpty()) {
             return available;
         }
         // Axon lists the segments this node holds among the available ones (it may claim them again): those are
-        // not new work. Read in the processor's transaction, so the claims are counted as they stand when it claims.
+        // not new work. Counted as they stand now: only this processor, in this thread, claims for it on this node.
         Set<Integer> held = Set.copyOf(jdbc.queryForList(
                 "select segment from token_entry where processor_name = ? and owner = ?",
                 Integer.class, processorName, nodeId));

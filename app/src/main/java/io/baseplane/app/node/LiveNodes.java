@@ -9,29 +9,32 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * This node's heartbeat in {@code platform_node}, and what it learns on each beat: which processing nodes are alive
- * and how many segments each processor has, hence this node's {@link SegmentShares}. It starts before the event
- * processors (so the others make room for it before it claims) and stops after them (its claims are released by then),
- * deleting its row, so the others take its segments at their next beat instead of after {@code dead-after}.
+ * This node's heartbeat in {@code platform_node}: its roles and the event processors it runs, written every beat; and
+ * what it learns on each beat: which nodes are alive, which processors each of them runs and how many segments each
+ * processor has, hence this node's {@link SegmentShares}. It stops after Axon (so its claims are released by then) and
+ * deletes its row, so the others take its segments at their next beat instead of after {@code dead-after}.
  */
 public final class LiveNodes implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveNodes.class);
+
+    /** Rows of nodes gone without saying goodbye (a crash) are kept this long, for operators to see, then deleted. */
+    private static final String FORGOTTEN_AFTER = "1 day";
 
     private final JdbcTemplate jdbc;
     private final NodeProperties properties;
     private final String nodeId;
     private final String roles;
     private final Instant startedAt = Instant.now();
-    private final List<Consumer<SegmentShares>> onBeat = new ArrayList<>();
+    private volatile SegmentBalancer balancer;
     private volatile SegmentShares shares;
     private volatile ScheduledExecutorService beats;
 
@@ -40,8 +43,7 @@ public final class LiveNodes implements SmartLifecycle {
         this.properties = properties;
         this.nodeId = nodeId;
         this.roles = properties.roles().stream().map(NodeRole::propertyValue).sorted().collect(Collectors.joining(","));
-        this.shares = properties.has(NodeRole.PROCESSING)
-                ? SegmentShares.alone(nodeId) : new SegmentShares(nodeId, List.of(), Map.of());
+        this.shares = SegmentShares.none(nodeId);
     }
 
     /** The shares as of the last heartbeat. */
@@ -49,9 +51,9 @@ public final class LiveNodes implements SmartLifecycle {
         return shares;
     }
 
-    /** Runs after every heartbeat, on the heartbeat's thread. */
-    void onBeat(Consumer<SegmentShares> listener) {
-        onBeat.add(listener);
+    /** The processors whose running state each beat reports, and which give up what is beyond their share. */
+    void balance(SegmentBalancer processors) {
+        this.balancer = processors;
     }
 
     @Override
@@ -73,6 +75,12 @@ public final class LiveNodes implements SmartLifecycle {
         beats = null;
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                // A beat under way would write the row again after the delete.
+                executor.awaitTermination(properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             jdbc.update("delete from platform_node where node_id = ?", nodeId);
@@ -87,32 +95,51 @@ public final class LiveNodes implements SmartLifecycle {
         return beats != null;
     }
 
-    /** Before Axon's event processors start (Axon's inbound event connectors' phase) and after they stop. */
+    /** Just below Axon's own lifecycle bean: the first beat precedes the processors, the last delete follows them. */
     @Override
     public int getPhase() {
-        return 0;
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 
-    void beat() {
+    private void beat() {
+        SegmentBalancer processors = balancer;
+        String running = processors == null ? "" : String.join(",", processors.running());
         jdbc.update("""
-                insert into platform_node (node_id, roles, started_at, last_seen) values (?, ?, ?, now())
-                on conflict (node_id) do update set roles = excluded.roles, started_at = excluded.started_at,
-                                                    last_seen = now()""",
-                nodeId, roles, Timestamp.from(startedAt));
-        List<String> processing = jdbc.queryForList("""
-                select node_id from platform_node
-                where last_seen > now() - ? * interval '1 millisecond' and ',' || roles || ',' like ?
-                order by node_id""", String.class,
+                insert into platform_node (node_id, roles, processors, started_at, last_seen)
+                values (?, ?, ?, ?, now())
+                on conflict (node_id) do update set roles = excluded.roles, processors = excluded.processors,
+                                                    started_at = excluded.started_at, last_seen = now()""",
+                nodeId, roles, running, Timestamp.from(startedAt));
+        jdbc.update("delete from platform_node where last_seen < now() - interval '" + FORGOTTEN_AFTER + "'");
+        Map<String, List<String>> runners = new HashMap<>();
+        // Sorted here, not by the database: its collation need not order names as every node's Java does.
+        jdbc.query("""
+                select node_id, processors from platform_node
+                where last_seen > now() - ? * interval '1 millisecond' and ',' || roles || ',' like ?""",
+                row -> {
+                    for (String processor : row.getString(2).split(",")) {
+                        if (!processor.isEmpty()) {
+                            runners.computeIfAbsent(processor, name -> new ArrayList<>()).add(row.getString(1));
+                        }
+                    }
+                },
                 properties.deadAfter().toMillis(), "%," + NodeRole.PROCESSING.propertyValue() + ",%");
+        runners.values().forEach(nodes -> nodes.sort(null));
         Map<String, Integer> segments = new HashMap<>();
         jdbc.query("select processor_name, count(*) from token_entry group by processor_name",
                 row -> {
                     segments.put(row.getString(1), row.getInt(2));
                 });
-        SegmentShares current = new SegmentShares(nodeId, processing.stream().sorted().toList(), Map.copyOf(segments));
+        SegmentShares current = new SegmentShares(nodeId, Map.copyOf(runners), Map.copyOf(segments));
         shares = current;
-        log.debug("Node {} sees processing nodes {} and segments {}", nodeId, current.processingNodes(), segments);
-        onBeat.forEach(listener -> listener.accept(current));
+        log.debug("Node {} sees processors run by {} and segments {}", nodeId, runners, segments);
+        if (processors != null) {
+            try {
+                processors.rebalance(current);
+            } catch (RuntimeException e) {
+                log.warn("Releasing segments beyond this node's share failed: {}", e.getMessage(), e);
+            }
+        }
     }
 
     private void beatQuietly() {

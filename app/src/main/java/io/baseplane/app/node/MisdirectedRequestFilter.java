@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A query sent to a node without the {@code query} role, or a command to one without {@code command}, is answered
@@ -20,7 +23,7 @@ final class MisdirectedRequestFilter extends OncePerRequestFilter {
 
     private static final String API = "/api/v1/";
     private static final String OPERATORS_API = "/api/v1/ops/";
-    private static final String API_KEYS = "/api-keys";
+    private static final PathPattern API_KEYS = PathPatternParser.defaultInstance.parse("/api/v1/tenants/*/api-keys/**");
 
     private final NodeProperties node;
     private final ProblemResponses problems;
@@ -34,7 +37,7 @@ final class MisdirectedRequestFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return node.has(NodeRole.COMMAND) && node.has(NodeRole.QUERY) || !path.startsWith(API)
-                || path.startsWith(OPERATORS_API) || path.contains(API_KEYS);
+                || path.startsWith(OPERATORS_API) || API_KEYS.matches(PathContainer.parsePath(path));
     }
 
     @Override

@@ -23,7 +23,7 @@ public class NodeConfiguration {
     @Bean
     SegmentBalancer segmentBalancer(LiveNodes nodes, EventProcessingConfiguration processing) {
         SegmentBalancer balancer = new SegmentBalancer(processing);
-        nodes.onBeat(balancer::rebalance);
+        nodes.balance(balancer);
         return balancer;
     }
 

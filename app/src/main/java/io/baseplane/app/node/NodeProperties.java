@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * This instance's place among the platform's nodes.
  *
  * @param roles             what this node does (default: all); see {@link NodeRole}
- * @param heartbeatInterval how often a processing node says it is alive and looks at the others and at the segments
+ * @param heartbeatInterval how often a node says it is alive (and which processors it runs) and looks at the others
+ *                          and at the segments
  * @param deadAfter         a processing node not heard of for this long no longer counts when the segments are shared
  *                          out; below the token claim timeout, so the survivors' shares include a dead node's segments
  *                          by the time its claims expire

@@ -1,8 +1,6 @@
 package io.baseplane.app.node;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What an instance of the platform does. Every instance has all three unless {@code baseplane.node.roles} says
@@ -20,9 +18,5 @@ public enum NodeRole {
     /** The property's spelling: {@code command}, {@code query}, {@code processing}. */
     public String propertyValue() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    static String allValues() {
-        return Arrays.stream(values()).map(NodeRole::propertyValue).collect(Collectors.joining(", "));
     }
 }

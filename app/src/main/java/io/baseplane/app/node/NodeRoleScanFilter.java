@@ -10,7 +10,6 @@ import org.axonframework.spring.stereotype.Saga;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -29,7 +28,8 @@ public final class NodeRoleScanFilter implements TypeFilter, EnvironmentAware {
 
     private static final String COMMAND_API = "io.baseplane.command.";
     private static final String QUERY_SIDE = "io.baseplane.query.";
-    private static final String AXON_SERVER_PROFILE = "axonserver";
+    /** Axon Server connects the command buses of all nodes (the {@code axonserver} profile sets it). */
+    private static final String AXON_SERVER_ENABLED = "axon.axonserver.enabled";
 
     private Set<NodeRole> roles = Set.of(NodeRole.values());
     private boolean commandsRoutedByAxonServer;
@@ -38,7 +38,7 @@ public final class NodeRoleScanFilter implements TypeFilter, EnvironmentAware {
     public void setEnvironment(Environment environment) {
         this.roles = Binder.get(environment).bind("baseplane.node", NodeProperties.class)
                 .orElseGet(() -> new NodeProperties(null, null, null, null)).roles();
-        this.commandsRoutedByAxonServer = environment.acceptsProfiles(Profiles.of(AXON_SERVER_PROFILE));
+        this.commandsRoutedByAxonServer = environment.getProperty(AXON_SERVER_ENABLED, Boolean.class, false);
     }
 
     @Override

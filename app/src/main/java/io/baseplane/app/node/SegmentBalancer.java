@@ -1,7 +1,11 @@
 package io.baseplane.app.node;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After each heartbeat, gives up the segments this node holds beyond its share (a node joined, or came back), so the
- * node they are dealt to can claim them. Axon's release keeps this node from claiming a segment again for two claim
- * intervals; {@link FairShareTokenStore} keeps it from claiming beyond its share after that.
+ * This node's event processors as the deal sees them: which of them run (so that segments are dealt to this node only
+ * for processors that can take them), and, after each heartbeat, giving up the segments held beyond a share (a node
+ * joined, or came back), so the node they are dealt to can claim them. Axon's release keeps this node from claiming a
+ * segment again for two claim intervals; {@link FairShareTokenStore} keeps it from claiming beyond its share after
+ * that.
  */
 final class SegmentBalancer {
 
@@ -23,23 +29,40 @@ final class SegmentBalancer {
         this.processing = processing;
     }
 
+    /** The streaming processors running here without an error, sorted. */
+    Set<String> running() {
+        return streaming().entrySet().stream()
+                .filter(entry -> entry.getValue().isRunning() && !entry.getValue().isError())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     void rebalance(SegmentShares shares) {
-        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
-            if (entry.getValue() instanceof StreamingEventProcessor processor && processor.isRunning()) {
-                releaseBeyondShare(entry.getKey(), processor, shares.shareOf(entry.getKey()));
+        streaming().forEach((name, processor) -> {
+            if (processor.isRunning()) {
+                releaseBeyondShare(name, processor, shares.shareOf(name));
             }
-        }
+        });
+    }
+
+    private Map<String, StreamingEventProcessor> streaming() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> (StreamingEventProcessor) entry.getValue()));
     }
 
     private static void releaseBeyondShare(String name, StreamingEventProcessor processor, int share) {
-        int held = processor.processingStatus().size();
-        if (held <= share) {
+        // A segment in error has released its claim already and is retried by Axon; only working ones count.
+        List<Integer> held = processor.processingStatus().values().stream()
+                .filter(status -> !status.isErrorState())
+                .map(status -> status.getSegment().getSegmentId())
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        if (held.size() <= share) {
             return;
         }
-        log.info("Processor {} holds {} segments, its share is {}: releasing {}", name, held, share, held - share);
-        processor.processingStatus().keySet().stream()
-                .sorted(Comparator.reverseOrder())
-                .limit(held - share)
-                .forEach(processor::releaseSegment);
+        log.info("Processor {} holds {} segments, its share is {}: releasing {}", name, held.size(), share,
+                held.size() - share);
+        held.stream().limit(held.size() - share).forEach(processor::releaseSegment);
     }
 }

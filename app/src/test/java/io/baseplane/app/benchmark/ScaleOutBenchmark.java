@@ -29,7 +29,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * splitting the roles buys on one host, not what more hosts would.
  *
  * <p>{@code ./mvnw -B -Pbenchmarks -pl app -am verify -Dbench.tests=ScaleOutBenchmark}; sizes {@code bench.runs} (3),
- * {@code bench.seconds} (10), {@code bench.warmup} (3), {@code bench.threads} (16). Report in
+ * {@code bench.seconds} (10), {@code bench.warmup} (20: each layout is fresh JVMs, so most of it is the JIT's), {@code bench.threads} (16). Report in
  * {@code target/scale-out-benchmark.md}.
  */
 @Tag("benchmark")
@@ -38,7 +38,7 @@ class ScaleOutBenchmark extends PlatformTestBase {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final String JAR = System.getProperty("bench.jar", "");
     private static final String HMAC_SECRET = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seS1rZXk=";

@@ -2,6 +2,7 @@ package io.baseplane.app.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.baseplane.app.BaseplaneApplication;
+import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,7 @@ import org.springframework.core.env.Environment;
 /**
  * A second platform instance on the shared test platform's database: an application context of its own, with a node
  * name of its own, its own caches, processors and deadline scheduler, as a second node of a deployment would be.
- * Started once per test class that needs it ({@link #startOn}) and closed after it ({@link #close}).
+ * Started by a test that needs it ({@link #startOn}) and closed by it ({@link #close}).
  */
 public final class SecondNode implements AutoCloseable {
 
@@ -58,7 +59,7 @@ public final class SecondNode implements AutoCloseable {
         return context.getBean(type);
     }
 
-    public String[] beanNamesAnnotatedWith(Class<? extends java.lang.annotation.Annotation> annotation) {
+    public String[] beanNamesAnnotatedWith(Class<? extends Annotation> annotation) {
         return context.getBeanNamesForAnnotation(annotation);
     }
 
