@@ -56,8 +56,11 @@ final class BoundedHealthChecks {
 
         @Override
         public Health health() {
+            // This check's last answer was used already (or there is none): a new probe begins with it.
+            Run last = current.get();
+            boolean newProbe = last == null || !last.unclaimed().get();
             Run run = claimOrStart();
-            checks.stream().filter(check -> check != this).forEach(BoundedCheck::startIfIdle);
+            checks.stream().filter(check -> check != this).forEach(check -> check.startIfIdle(newProbe));
             long left = run.startedAt() + budget.toNanos() - System.nanoTime();
             try {
                 return run.result().get(Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -84,12 +87,13 @@ final class BoundedHealthChecks {
         }
 
         /**
-         * Starts the check for the probe under way, unless it ran within the budget: then this probe is not the
-         * first to ask, and the check is started when it is asked.
+         * Starts the check for the probe under way unless it is running. At the start of a probe every idle check is
+         * started, however recent its last answer (a probe right after another must not wait one budget per check);
+         * later in the probe only one whose answer, started for this probe, went stale unasked.
          */
-        private void startIfIdle() {
+        private void startIfIdle(boolean newProbe) {
             Run last = current.get();
-            if (last == null || last.result().isDone() && !fresh(last)) {
+            if (last == null || last.result().isDone() && (newProbe || last.unclaimed().get() && !fresh(last))) {
                 start(last, true);
             }
         }
