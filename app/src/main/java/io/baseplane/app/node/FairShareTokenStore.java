@@ -29,12 +29,13 @@ final class FairShareTokenStore extends ForwardingTokenStore {
 
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
-        int share = nodes.shares().shareOf(processorName);
+        SegmentShares shares = nodes.shares();
+        int share = shares.shareOf(processorName);
         if (share <= 0) {
             return List.of();
         }
         List<Segment> available = super.fetchAvailableSegments(processorName);
-        if (available.isEmpty()) {
+        if (available.isEmpty() || shares.holdsAll(processorName)) {
             return available;
         }
         // Axon lists the segments this node holds among the available ones (it may claim them again): those are

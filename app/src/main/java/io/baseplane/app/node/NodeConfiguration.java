@@ -28,12 +28,13 @@ public class NodeConfiguration {
     }
 
     /**
-     * A pooled processor extends the claims of its idle segments three times per claim timeout (Axon's default is
-     * every five seconds, which a shorter timeout would outrun); tracking processors extend theirs every second.
+     * A pooled processor extends the claims of its idle segments twice per claim timeout (Axon's default, every five
+     * seconds, is that for its default timeout, and a shorter timeout would outrun it); tracking processors extend
+     * theirs every second.
      */
     @Bean
     ConfigurerModule claimsExtendedWellWithinTheirTimeout(NodeProperties properties) {
-        long threshold = properties.claimTimeout().toMillis() / 3;
+        long threshold = properties.claimTimeout().toMillis() / 2;
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
                         .claimExtensionThreshold(threshold)));

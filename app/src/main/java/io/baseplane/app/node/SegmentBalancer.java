@@ -29,10 +29,14 @@ final class SegmentBalancer {
         this.processing = processing;
     }
 
-    /** The streaming processors running here without an error, sorted. */
+    /**
+     * The streaming processors running here, sorted. One that retries after an error still runs (a pooled processor
+     * backing off reports an error meanwhile): dealing it out would drop its segments at every database hiccup. One
+     * that stopped on an error that it will not retry is not running.
+     */
     Set<String> running() {
         return streaming().entrySet().stream()
-                .filter(entry -> entry.getValue().isRunning() && !entry.getValue().isError())
+                .filter(entry -> entry.getValue().isRunning())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

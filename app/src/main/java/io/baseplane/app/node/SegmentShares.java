@@ -21,6 +21,12 @@ record SegmentShares(String self, Map<String, List<String>> runners, Map<String,
         return new SegmentShares(self, Map.of(), Map.of());
     }
 
+    /** Whether this node's share is the whole processor (it runs alone): then nothing needs counting. */
+    boolean holdsAll(String processor) {
+        Integer total = segments.get(processor);
+        return total != null && shareOf(processor) >= total;
+    }
+
     int shareOf(String processor) {
         Integer total = segments.get(processor);
         if (total == null) {

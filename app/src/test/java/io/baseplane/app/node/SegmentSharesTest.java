@@ -57,4 +57,14 @@ class SegmentSharesTest {
         assertThat(SegmentShares.none("a").shareOf("workspace-view")).isZero();
         assertThat(new SegmentShares("a", Map.of("new-view", List.of("a")), Map.of()).shareOf("new-view")).isZero();
     }
+
+    @Test
+    void aNodeAloneHoldsAllAndOneOfTwoDoesNot() {
+        Map<String, Integer> segments = Map.of("workspace-view", 4);
+
+        assertThat(new SegmentShares("a", Map.of("workspace-view", List.of("a")), segments).holdsAll("workspace-view"))
+                .isTrue();
+        assertThat(new SegmentShares("a", Map.of("workspace-view", List.of("a", "b")), segments)
+                .holdsAll("workspace-view")).isFalse();
+    }
 }

@@ -65,8 +65,8 @@ class TwoNodeSegmentsTest extends PlatformTestBase {
 
             System.out.printf("Takeover of a dead node's segments: %d ms (claim timeout %d ms)%n",
                     takeover.toMillis(), node.claimTimeout().toMillis());
-            // Claims are extended at least three times per timeout, so none expires much before it.
-            assertThat(takeover).isGreaterThan(node.claimTimeout().dividedBy(2));
+            // Claims are extended at least twice per timeout: none expires within half of it after the last beat.
+            assertThat(takeover).isGreaterThan(node.claimTimeout().dividedBy(3));
         } finally {
             second.close();
         }
