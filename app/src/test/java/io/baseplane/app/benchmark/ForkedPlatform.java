@@ -27,6 +27,22 @@ final class ForkedPlatform implements AutoCloseable {
         this.startupSeconds = startupSeconds;
     }
 
+    /** The test profile's token key, so the benchmark's tokens are accepted by the forked platform. */
+    private static final String TEST_HMAC_SECRET = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seS1rZXk=";
+
+    /**
+     * Arguments that run the jar on {@code database} (not its embedded default), without rate limits (they would
+     * measure the budgets, not the platform), accepting the test profile's tokens.
+     */
+    static List<String> onDatabase(BenchmarkDatabase database) {
+        return List.of(
+                "--spring.datasource.url=" + BenchmarkDatabase.SERVER + database.name(),
+                "--spring.datasource.username=" + BenchmarkDatabase.USER,
+                "--baseplane.embedded-postgres.enabled=false",
+                "--baseplane.rate-limit.enabled=false",
+                "--baseplane.security.hmac-secret=" + TEST_HMAC_SECRET);
+    }
+
     /** Starts the jar with {@code args} (besides the port) and waits up to 120 s for health UP. */
     static ForkedPlatform start(Path jar, Path log, List<String> jvmOptions, List<String> args) throws Exception {
         int port = freePort();

@@ -772,12 +772,7 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
     private void forked(Path jar) throws Exception {
         Path logs = Path.of(System.getProperty("basedir", "."), "target", "bench-logs");
         try (BenchmarkDatabase database = BenchmarkDatabase.create("startup", 1)) {
-            List<String> external = List.of(
-                    "--spring.datasource.url=" + BenchmarkDatabase.SERVER + database.name(),
-                    "--spring.datasource.username=" + BenchmarkDatabase.USER,
-                    "--baseplane.embedded-postgres.enabled=false",
-                    "--baseplane.rate-limit.enabled=false",
-                    "--baseplane.security.hmac-secret=" + HMAC_SECRET);
+            List<String> external = ForkedPlatform.onDatabase(database);
             List<Double> externalStarts = new ArrayList<>();
             for (int i = 0; i < STARTS; i++) {
                 try (ForkedPlatform platform = ForkedPlatform.start(jar, logs.resolve("external-" + i + ".log"),
@@ -843,8 +838,6 @@ class PerformanceBarsBenchmark extends PlatformTestBase {
         notes.add(String.format(Locale.ROOT, "RSS load (%s): 3 GET /workspaces/{id} : 1 PATCH, %d senders, %s; "
                 + "VmRSS after %.0f MiB, VmHWM %.0f MiB.", launch, HTTP_THREADS, load, rss, peak));
     }
-
-    private static final String HMAC_SECRET = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seS1rZXk=";
 
     // ---------------------------------------------------------------- report
 

@@ -41,7 +41,6 @@ class ScaleOutBenchmark extends PlatformTestBase {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final String JAR = System.getProperty("bench.jar", "");
-    private static final String HMAC_SECRET = "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seS1rZXk=";
     private static final int WORKSPACES = 20;
 
     @Test
@@ -53,12 +52,7 @@ class ScaleOutBenchmark extends PlatformTestBase {
         List<String> notes = new ArrayList<>();
         Instant started = Instant.now();
         try (BenchmarkDatabase database = BenchmarkDatabase.create("scaleout", 1)) {
-            List<String> common = List.of(
-                    "--spring.datasource.url=" + BenchmarkDatabase.SERVER + database.name(),
-                    "--spring.datasource.username=" + BenchmarkDatabase.USER,
-                    "--baseplane.embedded-postgres.enabled=false",
-                    "--baseplane.rate-limit.enabled=false",
-                    "--baseplane.security.hmac-secret=" + HMAC_SECRET);
+            List<String> common = ForkedPlatform.onDatabase(database);
             String tenantId;
             List<String> workspaces;
             try (ForkedPlatform full = start(logs, "full-setup", common, "command,query,processing")) {
