@@ -33,6 +33,10 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(properties.workingDirectory().toAbsolutePath().toFile())
                 .setPort(properties.port())
+                // Stopped by the context (destroyMethod), after the processors and pools that use it. Its own JVM
+                // shutdown hook would stop it while they are still stopping, on every Ctrl-C or SIGTERM; a process
+                // killed outright leaves it to OrphanedPostgres at the next start.
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL is up at {} (data in {})",
                 postgres.getJdbcUrl("postgres", "postgres"), properties.dataDirectory().toAbsolutePath());
