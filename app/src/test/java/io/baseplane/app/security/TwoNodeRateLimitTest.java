@@ -67,11 +67,7 @@ class TwoNodeRateLimitTest extends PlatformTestBase {
     @BeforeEach
     void startASecondNodeWithTheSameBudgets() {
         if (secondNode == null) {
-            Map<String, String> settings = new java.util.HashMap<>(BUDGETS);
-            // Without it the second node would take application.yml's port 8080 (the fixture's own server.port is a
-            // default property, which the configuration files override).
-            settings.put("server.port", "0");
-            secondNode = SecondNode.startOn(environment, settings);
+            secondNode = SecondNode.startOn(environment, BUDGETS);
         }
         second = secondNode.api();
     }
