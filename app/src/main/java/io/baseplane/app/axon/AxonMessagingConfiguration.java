@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.baseplane.command.CommandSideLookups;
 import io.baseplane.kernel.common.MetaDataKeys;
-import io.baseplane.saga.airtable.AirtableSyncRunSaga;
 import io.baseplane.saga.common.SagaProperties;
-import io.baseplane.saga.tenant.TenantOnboardingSaga;
-import io.baseplane.saga.workflow.WorkflowExecutionSaga;
 import io.baseplane.saga.workflow.trigger.WorkflowTriggerHandler;
-import io.baseplane.saga.workspace.WorkspaceProvisioningSaga;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -40,15 +34,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMessagingConfiguration {
-
-    /** The sagas' tracking processors. */
-    static final List<String> SAGAS = List.of(
-            sagaProcessor(TenantOnboardingSaga.class), sagaProcessor(WorkspaceProvisioningSaga.class),
-            sagaProcessor(AirtableSyncRunSaga.class), sagaProcessor(WorkflowExecutionSaga.class));
-
-    /** The tracking processors that react to some events with commands and calls: the sagas' and the triggers'. */
-    static final List<String> REACTIONS = Stream.concat(SAGAS.stream(), Stream.of(WorkflowTriggerHandler.PROCESSING_GROUP))
-            .toList();
 
     /**
      * How often a tracking processor looks for segments it may claim: a segment released by another node, or left by
@@ -138,7 +123,7 @@ class AxonMessagingConfiguration {
     @Bean
     ConfigurerModule sagasRunInParallelSegments(SagaProperties sagaProperties) {
         int segments = sagaProperties.segments();
-        return configurer -> configurer.eventProcessing(processing -> SAGAS.forEach(
+        return configurer -> configurer.eventProcessing(processing -> PlatformProcessors.SAGAS.forEach(
                 name -> processing.registerTrackingEventProcessorConfiguration(name,
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andInitialSegmentsCount(segments)
@@ -153,7 +138,7 @@ class AxonMessagingConfiguration {
     @Bean
     ConfigurerModule reactionsWriteIgnoredProgressSparingly(TokenStore tokenStore) {
         TokenStore sparing = new IgnoredEventsTokenStore(tokenStore, IGNORED_EVENTS_TOKEN_INTERVAL, Clock.systemUTC());
-        return configurer -> configurer.eventProcessing(processing -> REACTIONS.forEach(
+        return configurer -> configurer.eventProcessing(processing -> PlatformProcessors.REACTIONS.forEach(
                 name -> processing.registerTokenStore(name, configuration -> sparing)));
     }
 
@@ -166,9 +151,5 @@ class AxonMessagingConfiguration {
     ConfigurerModule failedEventHandlingIsRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
-    }
-
-    private static String sagaProcessor(Class<?> saga) {
-        return saga.getSimpleName() + "Processor";
     }
 }

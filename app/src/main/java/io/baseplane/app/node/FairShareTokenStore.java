@@ -29,6 +29,9 @@ final class FairShareTokenStore extends ForwardingTokenStore {
 
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
+        if (nodes.holds(processorName)) {
+            return List.of();
+        }
         SegmentShares shares = nodes.shares();
         int share = shares.shareOf(processorName);
         if (share <= 0) {

@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,9 @@ public final class LiveNodes implements SmartLifecycle {
     private final Instant startedAt = Instant.now();
     private volatile SegmentBalancer balancer;
     private volatile SegmentShares shares;
+    private volatile Set<String> held = Set.of();
+    private volatile Supplier<Map<String, StreamingEventProcessor>> others = Map::of;
+    private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService beats;
 
     LiveNodes(JdbcTemplate jdbc, NodeProperties properties, String nodeId) {
@@ -49,6 +57,23 @@ public final class LiveNodes implements SmartLifecycle {
     /** The shares as of the last heartbeat. */
     SegmentShares shares() {
         return shares;
+    }
+
+    /**
+     * The processors an operator or a replay holds stopped on every node: none of them claims a segment here, even in
+     * the moment between Axon starting it and the supervisor stopping it again.
+     */
+    public void hold(Set<String> processors) {
+        held = Set.copyOf(processors);
+    }
+
+    boolean holds(String processor) {
+        return held.contains(processor);
+    }
+
+    /** Processors this node runs besides the configured ones (a replay's shadows): reported and balanced alike. */
+    public void alsoRunning(Supplier<Map<String, StreamingEventProcessor>> processors) {
+        others = processors;
     }
 
     /** The processors whose running state each beat reports, and which give up what is beyond their share. */
@@ -103,13 +128,16 @@ public final class LiveNodes implements SmartLifecycle {
 
     private void beat() {
         SegmentBalancer processors = balancer;
-        String running = processors == null ? "" : String.join(",", processors.running());
+        Map<String, StreamingEventProcessor> extra = others.get();
+        String running = processors == null ? "" : String.join(",", processors.running(extra));
+        String errors = processors == null ? "" : ProcessorErrors.format(since(processors.errors(extra)));
         jdbc.update("""
-                insert into platform_node (node_id, roles, processors, started_at, last_seen)
-                values (?, ?, ?, ?, now())
+                insert into platform_node (node_id, roles, processors, processor_errors, started_at, last_seen)
+                values (?, ?, ?, ?, ?, now())
                 on conflict (node_id) do update set roles = excluded.roles, processors = excluded.processors,
+                                                    processor_errors = excluded.processor_errors,
                                                     started_at = excluded.started_at, last_seen = now()""",
-                nodeId, roles, running, Timestamp.from(startedAt));
+                nodeId, roles, running, errors, Timestamp.from(startedAt));
         jdbc.update("delete from platform_node where last_seen < now() - interval '" + FORGOTTEN_AFTER + "'");
         Map<String, List<String>> runners = new HashMap<>();
         // Sorted here, not by the database: its collation need not order names as every node's Java does.
@@ -135,11 +163,20 @@ public final class LiveNodes implements SmartLifecycle {
         log.debug("Node {} sees processors run by {} and segments {}", nodeId, runners, segments);
         if (processors != null) {
             try {
-                processors.rebalance(current);
+                processors.rebalance(current, extra);
             } catch (RuntimeException e) {
                 log.warn("Releasing segments beyond this node's share failed: {}", e.getMessage(), e);
             }
         }
+    }
+
+    /** Each failing processor's error with the time this node first saw it fail, since when it has not recovered. */
+    private Map<String, ProcessorErrors.Failure> since(Map<String, String> errors) {
+        failingSince.keySet().retainAll(errors.keySet());
+        Map<String, ProcessorErrors.Failure> failures = new TreeMap<>();
+        errors.forEach((processor, message) -> failures.put(processor, new ProcessorErrors.Failure(message,
+                failingSince.computeIfAbsent(processor, name -> Instant.now()))));
+        return failures;
     }
 
     private void beatQuietly() {

@@ -1,9 +1,11 @@
 package io.baseplane.app.node;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,6 +25,9 @@ final class SegmentBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
+    /** An error as reported to the other nodes is cut to this length: its first line says what happened. */
+    private static final int MAX_ERROR_LENGTH = 500;
+
     private final EventProcessingConfiguration processing;
 
     SegmentBalancer(EventProcessingConfiguration processing) {
@@ -34,25 +39,44 @@ final class SegmentBalancer {
      * backing off reports an error meanwhile): dealing it out would drop its segments at every database hiccup. One
      * that stopped on an error that it will not retry is not running.
      */
-    Set<String> running() {
-        return streaming().entrySet().stream()
+    Set<String> running(Map<String, StreamingEventProcessor> others) {
+        return streaming(others).entrySet().stream()
                 .filter(entry -> entry.getValue().isRunning())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    void rebalance(SegmentShares shares) {
-        streaming().forEach((name, processor) -> {
+    /** The first error of each processor with a segment in error here, as Axon reports it. */
+    Map<String, String> errors(Map<String, StreamingEventProcessor> others) {
+        Map<String, String> errors = new TreeMap<>();
+        streaming(others).forEach((name, processor) -> processor.processingStatus().values().stream()
+                .filter(status -> status.isErrorState() && status.getError() != null)
+                .findFirst()
+                .ifPresent(status -> errors.put(name, abbreviated(String.valueOf(status.getError())))));
+        return errors;
+    }
+
+    void rebalance(SegmentShares shares, Map<String, StreamingEventProcessor> others) {
+        streaming(others).forEach((name, processor) -> {
             if (processor.isRunning()) {
                 releaseBeyondShare(name, processor, shares.shareOf(name));
             }
         });
     }
 
-    private Map<String, StreamingEventProcessor> streaming() {
-        return processing.eventProcessors().entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> (StreamingEventProcessor) entry.getValue()));
+    /** The configured streaming processors, and the others this node runs (a replay's shadow processors). */
+    private Map<String, StreamingEventProcessor> streaming(Map<String, StreamingEventProcessor> others) {
+        Map<String, StreamingEventProcessor> streaming = new HashMap<>(others);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streamingProcessor) {
+                streaming.put(name, streamingProcessor);
+            }
+        });
+        return streaming;
+    }
+
+    private static String abbreviated(String error) {
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
     private static void releaseBeyondShare(String name, StreamingEventProcessor processor, int share) {

@@ -20,7 +20,7 @@ class ReactionProcessorsTest extends PlatformTestBase {
 
     @Test
     void theSagasAndTheTriggersWriteProgressPastIgnoredEventsSparingly() {
-        assertThat(AxonMessagingConfiguration.REACTIONS).hasSize(5).allSatisfy(name -> {
+        assertThat(PlatformProcessors.REACTIONS).hasSize(5).allSatisfy(name -> {
             assertThat(processing.eventProcessor(name)).as(name).containsInstanceOf(TrackingEventProcessor.class);
             assertThat(processing.tokenStore(name)).as(name).isInstanceOf(IgnoredEventsTokenStore.class);
         });

@@ -33,7 +33,7 @@ class ReadModelTransactionsTest extends PlatformTestBase {
     @Test
     void commandsAndSagasCommitSynchronously() {
         assertThat(synchronousCommitIn(axonTransactionManager)).isEqualTo("on");
-        assertThat(AxonMessagingConfiguration.REACTIONS).allSatisfy(name ->
+        assertThat(PlatformProcessors.REACTIONS).allSatisfy(name ->
                 assertThat(synchronousCommitIn(processing.transactionManager(name))).as(name).isEqualTo("on"));
     }
 
