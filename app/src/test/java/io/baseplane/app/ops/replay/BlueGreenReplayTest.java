@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
+import io.baseplane.app.testing.SeededEvents;
 import io.baseplane.projection.ReadModelGroups;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.baseplane.app.ops.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.baseplane.app.testing.SeededEvents;
 import io.baseplane.projection.ReadModelGroups;
 import java.util.List;
 import java.util.Map;

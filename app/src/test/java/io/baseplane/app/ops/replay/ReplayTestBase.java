@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baseplane.app.testing.Api;
 import io.baseplane.app.testing.PlatformTestBase;
+import io.baseplane.app.testing.SeededEvents;
 import io.baseplane.projection.ReadModelGroups;
 import io.baseplane.projection.ViewTable;
 import java.time.Duration;
