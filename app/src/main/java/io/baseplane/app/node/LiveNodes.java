@@ -67,7 +67,8 @@ public final class LiveNodes implements SmartLifecycle {
         held = Set.copyOf(processors);
     }
 
-    boolean holds(String processor) {
+    /** Whether the processor is held stopped on every node now (paused, or by a replay). */
+    public boolean holds(String processor) {
         return held.contains(processor);
     }
 

@@ -1,5 +1,6 @@
 package io.baseplane.app.observability;
 
+import io.baseplane.app.node.LiveNodes;
 import io.baseplane.saga.ops.StuckSagas;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -45,8 +46,9 @@ class HealthChecksConfiguration {
     }
 
     @Bean
-    HealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-        return readiness.add(new EventProcessorsHealthIndicator(processing, jdbc));
+    HealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                                   LiveNodes nodes) {
+        return readiness.add(new EventProcessorsHealthIndicator(processing, jdbc, nodes::holds));
     }
 
     @Bean

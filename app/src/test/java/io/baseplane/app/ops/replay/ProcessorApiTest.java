@@ -73,6 +73,10 @@ class ProcessorApiTest extends ReplayTestBase {
                 workspace)).as("not projected while paused").isZero();
         assertThat(operator().get(PROCESSORS + "/" + ReadModelGroups.WORKSPACE_VIEW).json().get("lag").asLong())
                 .isPositive();
+        Api.Response readiness = operator().get("/actuator/health/readiness");
+        assertThat(readiness.status()).as("a paused view is stopped on purpose: " + readiness).isEqualTo(200);
+        assertThat(readiness.json().get("components").get("eventProcessors").get("details")
+                .get(ReadModelGroups.WORKSPACE_VIEW).asText()).startsWith("held");
 
         Api.Response resumed = operator().post(PROCESSORS + "/" + ReadModelGroups.WORKSPACE_VIEW + "/resume",
                 Map.of("reason", "found it"));
@@ -86,6 +90,26 @@ class ProcessorApiTest extends ReplayTestBase {
                 order by global_index desc limit 2""", String.class, ReadModelGroups.WORKSPACE_VIEW))
                 .containsExactly("io.baseplane.kernel.ops.ProcessorResumed:found it",
                         "io.baseplane.kernel.ops.ProcessorPaused:investigating");
+    }
+
+    @Test
+    void anErrorAnotherNodeReportsIsShownWithItsNodeAndSinceWhen() {
+        String since = "2026-12-01T10:15:30Z";
+        jdbc.update("""
+                insert into platform_node (node_id, roles, processors, processor_errors, started_at, last_seen)
+                values ('failing-node', 'processing', ?, ?, now(), now())""", ReadModelGroups.AIRTABLE_SYNC_VIEW,
+                "{\"" + ReadModelGroups.AIRTABLE_SYNC_VIEW + "\":{\"message\":\"IllegalStateException: boom\",\"since\":\""
+                        + since + "\"}}");
+        try {
+            JsonNode processor = operator().get(PROCESSORS + "/" + ReadModelGroups.AIRTABLE_SYNC_VIEW).json();
+
+            assertThat(processor.get("status").asText()).isEqualTo("error");
+            assertThat(processor.get("error").get("node").asText()).isEqualTo("failing-node");
+            assertThat(processor.get("error").get("message").asText()).isEqualTo("IllegalStateException: boom");
+            assertThat(processor.get("error").get("since").asText()).isEqualTo(since);
+        } finally {
+            jdbc.update("delete from platform_node where node_id = 'failing-node'");
+        }
     }
 
     @Test
