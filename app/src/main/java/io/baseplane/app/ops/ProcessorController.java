@@ -22,13 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ops/processors")
 class ProcessorController {
 
-    /** Why the operator acts: required, 1 to 500 characters of clean text. */
-    record Reason(String reason) {
-
-        static String of(Reason body) {
-            return body == null ? null : body.reason();
-        }
-    }
 
     private final ProcessorOverview overview;
     private final ProcessorControls controls;
@@ -51,14 +44,16 @@ class ProcessorController {
     }
 
     @PostMapping("/{name}/pause")
-    ResponseEntity<ProcessorView> pause(@PathVariable String name, @RequestBody(required = false) Reason request) {
-        controls.pause(pausable(name), Reason.of(request), Operator.current(caller));
+    ResponseEntity<ProcessorView> pause(@PathVariable String name,
+                                        @RequestBody(required = false) OperatorReason request) {
+        controls.pause(pausable(name), OperatorReason.of(request), Operator.current(caller));
         return ResponseEntity.accepted().body(overview.one(name));
     }
 
     @PostMapping("/{name}/resume")
-    ResponseEntity<ProcessorView> resume(@PathVariable String name, @RequestBody(required = false) Reason request) {
-        controls.resume(pausable(name), Reason.of(request), Operator.current(caller));
+    ResponseEntity<ProcessorView> resume(@PathVariable String name,
+                                         @RequestBody(required = false) OperatorReason request) {
+        controls.resume(pausable(name), OperatorReason.of(request), Operator.current(caller));
         return ResponseEntity.accepted().body(overview.one(name));
     }
 

@@ -79,8 +79,8 @@ public final class SeededEvents {
             return;
         }
         jdbc.batchUpdate("""
-                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-                                                payload_type, payload_revision, payload, meta_data)
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                time_stamp, payload_type, payload_revision, payload, meta_data)
                 values (?, ?, ?, 'Workspace', ?, ?, ?, ?, ?)""", rows);
     }
 

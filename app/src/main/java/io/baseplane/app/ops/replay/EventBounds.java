@@ -17,8 +17,8 @@ public class EventBounds {
     private final Map<String, Long> bounds = new ConcurrentHashMap<>();
 
     /** The event stream for the processor, bounded while this says so. */
-    public StreamableMessageSource<TrackedEventMessage<?>> source(String processor,
-                                                                  StreamableMessageSource<TrackedEventMessage<?>> events) {
+    public StreamableMessageSource<TrackedEventMessage<?>> source(
+            String processor, StreamableMessageSource<TrackedEventMessage<?>> events) {
         return new BoundedEventSource(events, () -> bounds.getOrDefault(processor, Long.MAX_VALUE));
     }
 

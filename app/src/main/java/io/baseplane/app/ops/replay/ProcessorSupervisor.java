@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Each processing node's hand on its processors: every tick it reads the pauses and the unfinished replays, stops the
  * processors they hold (and keeps the token store from letting them claim anything), starts again those it stopped
  * once they are no longer held, runs the shadows of the blue-green replays that are building, bounds the streams of
- * the views being compared, and advances each replay whose lock it gets. It runs between the moment the context has started (Axon's processors are running)
- * and the moment it starts closing, so it never starts a processor Axon is stopping.
+ * the views being compared, and advances each replay whose lock it gets. It runs between the moment the context has
+ * started (Axon's processors are running) and the moment it starts closing, so it never starts a processor Axon is
+ * stopping.
  */
 @Component
 class ProcessorSupervisor implements SmartInitializingSingleton {

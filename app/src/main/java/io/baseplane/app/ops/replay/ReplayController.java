@@ -1,5 +1,6 @@
 package io.baseplane.app.ops.replay;
 
+import io.baseplane.app.ops.OperatorReason;
 import io.baseplane.kernel.common.CurrentCaller;
 import io.baseplane.kernel.common.InvalidValueException;
 import io.baseplane.saga.ops.Operator;
@@ -24,13 +25,6 @@ class ReplayController {
 
     private static final String REPLAYS = "/api/v1/ops/replays/";
 
-    /** Why the operator acts, in a body. */
-    record Reason(String reason) {
-
-        static String of(Reason body) {
-            return body == null ? null : body.reason();
-        }
-    }
 
     private final Replays replays;
     private final CurrentCaller caller;
@@ -72,9 +66,10 @@ class ReplayController {
     }
 
     @PostMapping("/{id}/switch")
-    ResponseEntity<ReplayView> switchOver(@PathVariable String id, @RequestBody(required = false) Reason request) {
-        return ResponseEntity.accepted()
-                .body(ReplayView.of(replays.switchOver(replayId(id), Reason.of(request), Operator.current(caller))));
+    ResponseEntity<ReplayView> switchOver(@PathVariable String id,
+                                          @RequestBody(required = false) OperatorReason request) {
+        Replay replay = replays.switchOver(replayId(id), OperatorReason.of(request), Operator.current(caller));
+        return ResponseEntity.accepted().body(ReplayView.of(replay));
     }
 
     @DeleteMapping("/{id}/previous")

@@ -114,7 +114,8 @@ class ReplayCoordinator {
                 status.setRollbackOnly();
             }
         });
-        log.info("Replay {}: {} reset to replay the events after {}", replay.id(), replay.processor(), replay.fromIndex());
+        log.info("Replay {}: {} reset to replay the events after {}", replay.id(), replay.processor(),
+                replay.fromIndex());
     }
 
     private void followInPlace(Replay replay) {

@@ -90,7 +90,8 @@ public record ReplayRequest(String processor, Object from, String mode, String r
             }
         }
         errors.add(new InvalidValueException("from",
-                "must be \"beginning\", a global index (0 or more) or an ISO-8601 timestamp such as 2026-12-01T00:00:00Z"));
+                "must be \"beginning\", a global index (0 or more) or an ISO-8601 timestamp such as"
+                        + " 2026-12-01T00:00:00Z"));
         return null;
     }
 

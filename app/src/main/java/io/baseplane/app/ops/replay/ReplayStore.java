@@ -56,7 +56,8 @@ class ReplayStore implements ReplayActivity {
     }
 
     Optional<Replay> unfinishedOf(String processor) {
-        return jdbc.query("select " + COLUMNS + " from processor_replay where processor_name = ? and finished_at is null",
+        return jdbc.query("select " + COLUMNS
+                        + " from processor_replay where processor_name = ? and finished_at is null",
                 ReplayStore::replay, processor).stream().findFirst();
     }
 
@@ -122,8 +123,8 @@ class ReplayStore implements ReplayActivity {
 
     boolean switched(Replay replay, String previousSchema) {
         return jdbc.update("""
-                update processor_replay set status = 'SWITCHED', step = 'DONE', previous_schema = ?, finished_at = now(),
-                                            updated_at = now()
+                update processor_replay set status = 'SWITCHED', step = 'DONE', previous_schema = ?,
+                                            finished_at = now(), updated_at = now()
                 where replay_id = ? and step = 'SWITCHING'""", previousSchema, replay.id()) == 1;
     }
 
@@ -134,10 +135,12 @@ class ReplayStore implements ReplayActivity {
     private static Replay replay(ResultSet row, int n) throws SQLException {
         return new Replay(row.getObject("replay_id", UUID.class), row.getString("processor_name"),
                 Replay.Mode.valueOf(row.getString("mode")), row.getLong("from_index"), row.getString("from_requested"),
-                row.getLong("head_at_start"), Status.valueOf(row.getString("status")), Step.valueOf(row.getString("step")),
+                row.getLong("head_at_start"), Status.valueOf(row.getString("status")),
+                Step.valueOf(row.getString("step")),
                 instant(row.getTimestamp("step_since")), row.getLong("events_total"), row.getLong("events_done"),
                 row.getDouble("events_per_second"), row.getBoolean("auto_switch"), row.getString("started_by"),
-                row.getString("reason"), instant(row.getTimestamp("started_at")), instant(row.getTimestamp("updated_at")),
+                row.getString("reason"), instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("updated_at")),
                 instant(row.getTimestamp("finished_at")), row.getString("failure"), row.getString("shadow_schema"),
                 row.getString("previous_schema"), row.getObject("verify_at", Long.class), row.getString("diff"));
     }

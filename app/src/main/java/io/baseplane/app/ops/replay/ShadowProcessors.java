@@ -153,8 +153,8 @@ class ShadowProcessors {
     private ListenerInvocationErrorHandler failingReplay(UUID replayId) {
         return (exception, event, handler) -> {
             if (!TransientFailures.isTransient(exception)) {
-                failures.putIfAbsent(replayId, "Event " + event.getIdentifier() + " (" + event.getPayloadType().getName()
-                        + ") failed in the rebuilt view: " + exception);
+                failures.putIfAbsent(replayId, "Event " + event.getIdentifier() + " ("
+                        + event.getPayloadType().getName() + ") failed in the rebuilt view: " + exception);
             }
             throw exception;
         };

@@ -57,12 +57,14 @@ class ViewComparison {
         String join = " from " + live + "." + table.name() + " l full join " + shadow + "." + table.name() + " s on "
                 + String.join(" and ", key.stream().map(column -> "l." + column + " = s." + column).toList());
         String differs = "l." + first + " is not null and s." + first + " is not null and to_jsonb(l) <> to_jsonb(s)";
-        Map<String, Object> counts = jdbc.queryForMap("select count(*) filter (where s." + first + " is null) as only_live,"
+        Map<String, Object> counts = jdbc.queryForMap("select"
+                + " count(*) filter (where s." + first + " is null) as only_live,"
                 + " count(*) filter (where l." + first + " is null) as only_shadow,"
                 + " count(*) filter (where " + differs + ") as different" + join);
         List<ViewDiff.Sample> found = jdbc.query("select to_jsonb(l)::text, to_jsonb(s)::text" + join
                         + " where s." + first + " is null or l." + first + " is null or (" + differs + ")"
-                        + " order by " + String.join(", ", key.stream().map(c -> "coalesce(l." + c + ", s." + c + ")").toList())
+                        + " order by " + String.join(", ",
+                                key.stream().map(c -> "coalesce(l." + c + ", s." + c + ")").toList())
                         + " limit ?",
                 (row, n) -> sample(live, shadow, table, key, row(row.getString(1)), row(row.getString(2))), samples);
         return new ViewDiff.TableDiff(table.name(), number(counts.get("only_live")), number(counts.get("only_shadow")),
@@ -75,8 +77,8 @@ class ViewComparison {
         Map<String, Object> keyValues = new LinkedHashMap<>();
         key.forEach(column -> keyValues.put(column, either.get(column)));
         String kind = liveRow == null ? "only-in-shadow" : shadowRow == null ? "only-in-live" : "different";
-        return new ViewDiff.Sample(kind, aggregateId(liveRow != null ? live : shadow, table, either), keyValues, liveRow,
-                shadowRow);
+        String aggregateId = aggregateId(liveRow != null ? live : shadow, table, either);
+        return new ViewDiff.Sample(kind, aggregateId, keyValues, liveRow, shadowRow);
     }
 
     private String aggregateId(String schema, ViewTable table, Map<String, Object> row) {

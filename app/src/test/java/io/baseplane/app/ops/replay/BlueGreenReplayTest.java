@@ -55,8 +55,8 @@ class BlueGreenReplayTest extends ReplayTestBase {
         jdbc.update("update workspace_view set name = 'changed on purpose' where workspace_id = ?::uuid", renamed);
         jdbc.update("delete from workspace_member_view where workspace_id = ?::uuid", lostMember);
         jdbc.update("""
-                insert into workspace_view (workspace_id, tenant_id, name, description, status, member_count, created_at,
-                                            last_active_at, version)
+                insert into workspace_view (workspace_id, tenant_id, name, description, status, member_count,
+                                            created_at, last_active_at, version)
                 values (?::uuid, ?::uuid, 'no events made me', '', 'ACTIVE', 0, now(), now(), 0)""", stray, tenantId);
 
         JsonNode started = start(ReadModelGroups.WORKSPACE_VIEW, "blue-green", "beginning", true);
@@ -64,7 +64,8 @@ class BlueGreenReplayTest extends ReplayTestBase {
         JsonNode ready = awaitStatus(id, "READY", "FAILED", "SWITCHED");
         assertThat(ready.get("step").asText()).isEqualTo("AWAITING_SWITCH");
 
-        assertThat(ready.get("status").asText()).as("a diff that is not empty waits for an operator").isEqualTo("READY");
+        assertThat(ready.get("status").asText()).as("a diff that is not empty waits for an operator")
+                .isEqualTo("READY");
         assertThat(ready.get("diff").get("empty").asBoolean()).isFalse();
         assertThat(ready.get("diff").get("rows").asLong()).isEqualTo(3);
         JsonNode diff = operator().get(REPLAYS + "/" + id + "/diff").json();
@@ -83,7 +84,8 @@ class BlueGreenReplayTest extends ReplayTestBase {
         assertThat(sample(members, "only-in-shadow").get("aggregateId").asText()).isEqualTo(lostMember);
         assertThat(sample(members, "only-in-shadow").has("live")).isFalse();
 
-        Api.Response switching = operator().post(REPLAYS + "/" + id + "/switch", Map.of("reason", "the rebuilt view is right"));
+        Api.Response switching = operator().post(REPLAYS + "/" + id + "/switch",
+                Map.of("reason", "the rebuilt view is right"));
         assertThat(switching.status()).as(switching.toString()).isEqualTo(202);
         awaitStatus(id, "SWITCHED", "FAILED");
 

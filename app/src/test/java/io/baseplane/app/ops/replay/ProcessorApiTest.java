@@ -98,8 +98,8 @@ class ProcessorApiTest extends ReplayTestBase {
         jdbc.update("""
                 insert into platform_node (node_id, roles, processors, processor_errors, started_at, last_seen)
                 values ('failing-node', 'processing', ?, ?, now(), now())""", ReadModelGroups.AIRTABLE_SYNC_VIEW,
-                "{\"" + ReadModelGroups.AIRTABLE_SYNC_VIEW + "\":{\"message\":\"IllegalStateException: boom\",\"since\":\""
-                        + since + "\"}}");
+                "{\"" + ReadModelGroups.AIRTABLE_SYNC_VIEW
+                        + "\":{\"message\":\"IllegalStateException: boom\",\"since\":\"" + since + "\"}}");
         try {
             JsonNode processor = operator().get(PROCESSORS + "/" + ReadModelGroups.AIRTABLE_SYNC_VIEW).json();
 

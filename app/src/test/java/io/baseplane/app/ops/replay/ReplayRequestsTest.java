@@ -67,7 +67,8 @@ class ReplayRequestsTest extends ReplayTestBase {
         assertInvalidField(operator().post(REPLAYS, body), "reason");
         assertProblem(operator().get(REPLAYS + "/not-an-id"), 400);
         assertProblem(operator().get(REPLAYS + "/" + UUID.randomUUID()), 404);
-        assertThat(jdbc.queryForObject("select count(*) from processor_replay", Long.class)).isEqualTo(recordedBefore());
+        assertThat(jdbc.queryForObject("select count(*) from processor_replay", Long.class))
+                .isEqualTo(recordedBefore());
     }
 
     @Test
