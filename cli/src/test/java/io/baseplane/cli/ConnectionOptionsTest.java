@@ -3,29 +3,21 @@ package io.baseplane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectionOptionsTest {
+class ConnectionOptionsTest extends CliAgainstFakeApi {
 
     static final String NO_REPLAYS = "{\"replays\":[]}";
 
-    FakeApi api;
-
     @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start().answer("GET", "/api/v1/ops/replays", NO_REPLAYS);
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
+    void answerNoReplays() {
+        api.answer("GET", "/api/v1/ops/replays", NO_REPLAYS);
     }
 
     @Test
     void aTokenIsSentAsABearerAuthorization() {
-        CliRun.Result result = CliRun.against(api).run("replay", "list", "--token", "ops-token");
+        CliRun.Result result = run("replay", "list", "--token", "ops-token");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().header("Authorization")).isEqualTo("Bearer ops-token");
@@ -34,7 +26,7 @@ class ConnectionOptionsTest {
 
     @Test
     void anApiKeyFromTheEnvironmentIsSentAsXApiKey() {
-        CliRun.Result result = CliRun.against(api).env("BASEPLANE_API_KEY", "bpk_1.secret").run("replay", "list");
+        CliRun.Result result = cli().env("BASEPLANE_API_KEY", "bpk_1.secret").run("replay", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().header("X-API-Key")).isEqualTo("bpk_1.secret");
@@ -43,7 +35,7 @@ class ConnectionOptionsTest {
 
     @Test
     void aTokenFromTheEnvironmentIsSentAsABearerAuthorization() {
-        CliRun.Result result = CliRun.against(api).env("BASEPLANE_TOKEN", "env-token").run("replay", "list");
+        CliRun.Result result = cli().env("BASEPLANE_TOKEN", "env-token").run("replay", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().header("Authorization")).isEqualTo("Bearer env-token");
@@ -51,7 +43,7 @@ class ConnectionOptionsTest {
 
     @Test
     void aCredentialOnTheCommandLineWinsOverTheEnvironmentsOther() {
-        CliRun.Result result = CliRun.against(api).env("BASEPLANE_API_KEY", "bpk_1.secret")
+        CliRun.Result result = cli().env("BASEPLANE_API_KEY", "bpk_1.secret")
                 .run("--token", "ops-token", "replay", "list");
 
         assertThat(result.exitCode()).isZero();
@@ -61,7 +53,7 @@ class ConnectionOptionsTest {
 
     @Test
     void withoutACredentialNoneIsSent() {
-        CliRun.Result result = CliRun.against(api).run("replay", "list");
+        CliRun.Result result = run("replay", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().headers()).doesNotContainKeys("Authorization", "X-API-Key");

@@ -1,15 +1,12 @@
 package io.baseplane.cli;
 
-import static io.baseplane.cli.ProcessorsTest.cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class DeadLettersTest {
+class DeadLettersTest extends CliAgainstFakeApi {
 
     static final String GROUPS = """
             {"groups":[{"processor":"workspace-view","group":"g-1","exceptionType":"java.lang.IllegalStateException",
@@ -17,24 +14,11 @@ class DeadLettersTest {
              "sample":{"entryId":"e-9","sequence":"ws-7","eventType":"MemberAdded","aggregateId":"ws-7",
                        "sequenceNumber":3,"globalIndex":812,"payload":{"userId":"bob"}}}]}""";
 
-    FakeApi api;
-    ObjectMapper mapper = new ObjectMapper();
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
-
     @Test
     void listShowsTheGroupsWithCountAndError() {
         api.answer("GET", "/api/v1/ops/dead-letters", GROUPS);
 
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "list", "--processor", "workspace-view");
+        CliRun.Result result = run("dead-letters", "list", "--processor", "workspace-view");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().query()).isEqualTo("processor=workspace-view");
@@ -48,8 +32,7 @@ class DeadLettersTest {
     void listOfOneGroupShowsItsSampleLetter() {
         api.answer("GET", "/api/v1/ops/dead-letters", GROUPS);
 
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "list", "--processor", "workspace-view",
-                "--group", "g-1");
+        CliRun.Result result = run("dead-letters", "list", "--processor", "workspace-view", "--group", "g-1");
 
         assertThat(api.onlyRequest().query()).isEqualTo("processor=workspace-view&group=g-1");
         assertThat(result.out()).contains("sample of g-1: entry e-9, sequence ws-7")
@@ -59,37 +42,39 @@ class DeadLettersTest {
 
     @Test
     void retrySendsTheProcessorTheOneChosenTargetAndTheReason() throws Exception {
-        api.answer("POST", "/api/v1/ops/dead-letters/retry", "{\"retried\":3,\"remaining\":1}");
-
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "retry", "--processor", "workspace-view",
+        CliRun.Result result = actOnWorkspaceView("retry", "{\"retried\":3,\"remaining\":1}",
                 "--sequence", "ws-7", "--reason", "workspace restored");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(mapper.readTree(api.onlyRequest().body())).isEqualTo(mapper.readTree("""
+        assertThat(requestJson()).isEqualTo(json("""
                 {"processor":"workspace-view","sequence":"ws-7","reason":"workspace restored"}"""));
         assertThat(result.out()).isEqualTo("retried 3, 1 remaining\n");
     }
 
     @Test
     void evictPostsToEvictAndSaysHowMany() throws Exception {
-        api.answer("POST", "/api/v1/ops/dead-letters/evict", "{\"evicted\":2}");
+        CliRun.Result result = actOnWorkspaceView("evict", "{\"evicted\":2}", "--entry", "e-9", "--reason", "obsolete");
 
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "evict", "--processor", "workspace-view",
-                "--entry", "e-9", "--reason", "obsolete");
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(mapper.readTree(api.onlyRequest().body())).isEqualTo(mapper.readTree("""
+        assertThat(requestJson()).isEqualTo(json("""
                 {"processor":"workspace-view","entry":"e-9","reason":"obsolete"}"""));
         assertThat(result.out()).isEqualTo("evicted 2\n");
     }
 
     @Test
     void twoTargetsAtOnceAreAUsageError() {
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "evict", "--processor", "p",
-                "--group", "g-1", "--entry", "e-9", "--reason", "r");
+        CliRun.Result result = run("dead-letters", "evict", "--processor", "p", "--group", "g-1", "--entry", "e-9",
+                "--reason", "r");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("mutually exclusive");
         assertThat(api.requests()).isEmpty();
+    }
+
+    /** Runs {@code dead-letters <action> --processor workspace-view <target> --reason R} against {@code answer}. */
+    private CliRun.Result actOnWorkspaceView(String action, String answer, String... targetAndReason) {
+        api.answer("POST", "/api/v1/ops/dead-letters/" + action, answer);
+        CliRun.Result result = run(Stream.concat(Stream.of("dead-letters", action, "--processor", "workspace-view"),
+                Stream.of(targetAndReason)).toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result;
     }
 }

@@ -3,23 +3,9 @@ package io.baseplane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ErrorOutputTest {
-
-    FakeApi api;
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
+class ErrorOutputTest extends CliAgainstFakeApi {
 
     @Test
     void aProblemAnswerIsOneLineOnStderrAndExitCode1() {
@@ -27,7 +13,7 @@ class ErrorOutputTest {
                 {"type":"https://baseplane.io/problems/processor.paused","title":"Conflict","status":409,
                  "detail":"Processor workspace-view is already paused","code":"processor.paused"}""");
 
-        CliRun.Result result = CliRun.against(api).run("processors", "pause", "workspace-view", "--reason", "x");
+        CliRun.Result result = run("processors", "pause", "workspace-view", "--reason", "x");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("error: 409 Conflict — Processor workspace-view is already paused\n");
@@ -41,7 +27,7 @@ class ErrorOutputTest {
                  "errors":[{"field":"reason","message":"must not be blank"},
                            {"field":"from","message":"is after the head"}]}""");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "start", "v", "--from", "99", "--reason", " ");
+        CliRun.Result result = run("replay", "start", "v", "--from", "99", "--reason", " ");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo(
@@ -52,7 +38,7 @@ class ErrorOutputTest {
     void anAnswerWithoutAProblemBodyIsNamedByItsStatus() {
         api.answerRaw("GET", "/api/v1/ops/replays", 503, null, "");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "list");
+        CliRun.Result result = run("replay", "list");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("error: 503 Service Unavailable\n");
@@ -62,7 +48,7 @@ class ErrorOutputTest {
     void anAnswerOfAnotherShapeIsOneLineNotAStackTrace() {
         api.answer("GET", "/api/v1/ops/processors", "{\"processors\":\"not a list\"}");
 
-        CliRun.Result result = CliRun.against(api).run("processors");
+        CliRun.Result result = run("processors");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: the API's answer is not a ProcessorList: ").hasLineCount(1);
@@ -85,7 +71,7 @@ class ErrorOutputTest {
 
     @Test
     void aMissingDeadLetterTargetIsAUsageErrorWithExitCode2() {
-        CliRun.Result result = CliRun.against(api).run("dead-letters", "retry", "--processor", "p", "--reason", "r");
+        CliRun.Result result = run("dead-letters", "retry", "--processor", "p", "--reason", "r");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Missing required argument");
@@ -94,7 +80,7 @@ class ErrorOutputTest {
 
     @Test
     void aTokenAndAnApiKeyTogetherAreAUsageError() {
-        CliRun.Result result = CliRun.against(api).run("processors", "--token", "t", "--api-key", "k");
+        CliRun.Result result = run("processors", "--token", "t", "--api-key", "k");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Use --token or --api-key, not both");

@@ -2,14 +2,11 @@ package io.baseplane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProcessorsTest {
+class ProcessorsTest extends CliAgainstFakeApi {
 
     static final String WORKSPACE_VIEW = """
             {"name":"workspace-view","kind":"view","mode":"pooled","status":"running","position":93,"head":100,
@@ -22,23 +19,11 @@ class ProcessorsTest {
              "pause":{"by":"alice","reason":"migrating","at":"2026-05-01T10:00:00Z"}}""";
     static final String LIST = "{\"processors\":[" + WORKSPACE_VIEW + "," + ONBOARDING_SAGA + "]}";
 
-    FakeApi api;
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
-
     @Test
     void listsProcessorsAsATableWithHeldOverTotalSegments() {
         api.answer("GET", "/api/v1/ops/processors", LIST);
 
-        CliRun.Result result = CliRun.against(api).run("processors");
+        CliRun.Result result = run("processors");
 
         assertThat(result.exitCode()).isZero();
         assertThat(cells(result.out())).containsExactly(
@@ -50,14 +35,13 @@ class ProcessorsTest {
     @Test
     void outputJsonPrintsTheApisAnswerIndentedWhereverTheOptionStands() throws Exception {
         api.answer("GET", "/api/v1/ops/processors", LIST);
-        ObjectMapper mapper = new ObjectMapper();
 
         for (String[] args : List.of(new String[] {"--output", "json", "processors"},
                                      new String[] {"processors", "-o", "JSON"})) {
-            CliRun.Result result = CliRun.against(api).run(args);
+            CliRun.Result result = run(args);
 
             assertThat(result.exitCode()).as(Arrays.toString(args)).isZero();
-            assertThat(mapper.readTree(result.out())).as(Arrays.toString(args)).isEqualTo(mapper.readTree(LIST));
+            assertThat(json(result.out())).as(Arrays.toString(args)).isEqualTo(json(LIST));
             assertThat(result.out()).as(Arrays.toString(args)).contains("\n  \"processors\" : [");
         }
     }
@@ -66,7 +50,7 @@ class ProcessorsTest {
     void oneProcessorShowsItsPositionPauseAndSegments() {
         api.answer("GET", "/api/v1/ops/processors/workspace-view", WORKSPACE_VIEW);
 
-        CliRun.Result result = CliRun.against(api).run("processors", "workspace-view");
+        CliRun.Result result = run("processors", "workspace-view");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("position 93 of head 100");
@@ -80,7 +64,7 @@ class ProcessorsTest {
     void aProcessorNameIsEncodedIntoThePath() {
         api.answer("GET", "/api/v1/ops/processors/odd%20name", WORKSPACE_VIEW);
 
-        CliRun.Result result = CliRun.against(api).run("processors", "odd name");
+        CliRun.Result result = run("processors", "odd name");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(api.onlyRequest().path()).isEqualTo("/api/v1/ops/processors/odd%20name");
@@ -88,12 +72,8 @@ class ProcessorsTest {
 
     @Test
     void pauseSendsTheReasonAndShowsWhoPausedIt() {
-        api.answer("POST", "/api/v1/ops/processors/tenant-onboarding/pause", ONBOARDING_SAGA);
+        CliRun.Result result = actOnTenantOnboarding("pause", "migrating", ONBOARDING_SAGA);
 
-        CliRun.Result result = CliRun.against(api).run("processors", "pause", "tenant-onboarding",
-                "--reason", "migrating");
-
-        assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().body()).isEqualTo("{\"reason\":\"migrating\"}");
         assertThat(api.onlyRequest().header("Content-Type")).isEqualTo("application/json");
         assertThat(result.out()).contains("paused by alice at 2026-05-01T10:00:00Z: migrating");
@@ -101,17 +81,17 @@ class ProcessorsTest {
 
     @Test
     void resumePostsToResume() {
-        api.answer("POST", "/api/v1/ops/processors/tenant-onboarding/resume", WORKSPACE_VIEW);
+        actOnTenantOnboarding("resume", "done", WORKSPACE_VIEW);
 
-        CliRun.Result result = CliRun.against(api).run("processors", "resume", "tenant-onboarding",
-                "--reason", "done");
-
-        assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().method()).isEqualTo("POST");
         assertThat(api.onlyRequest().body()).isEqualTo("{\"reason\":\"done\"}");
     }
 
-    static List<List<String>> cells(String text) {
-        return text.lines().filter(line -> !line.isBlank()).map(line -> List.of(line.split("\\s{2,}"))).toList();
+    /** Runs {@code processors <action> tenant-onboarding --reason R}, the API answering {@code processor}. */
+    private CliRun.Result actOnTenantOnboarding(String action, String reason, String processor) {
+        api.answer("POST", "/api/v1/ops/processors/tenant-onboarding/" + action, processor);
+        CliRun.Result result = run("processors", action, "tenant-onboarding", "--reason", reason);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result;
     }
 }

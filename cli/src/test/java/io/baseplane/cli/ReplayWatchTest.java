@@ -5,27 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReplayWatchTest {
+class ReplayWatchTest extends CliAgainstFakeApi {
 
     static final String REPLAY_PATH = "/api/v1/ops/replays/r-1";
-
-    FakeApi api;
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
 
     /** A blue-green replay of workspace-view, 10000 events to go. */
     static String replay(String status, long done, double rate, Long eta, String failure, String diff) {
@@ -47,7 +33,7 @@ class ReplayWatchTest {
                 .answer("GET", REPLAY_PATH, running(6300), replay("CATCHING_UP", 9500, 2500.0, 0L, null, "null"),
                         replay("READY", 10000, 0, null, null, "{\"empty\":true,\"rows\":0}"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "start", "workspace-view", "--blue-green",
+        CliRun.Result result = run("replay", "start", "workspace-view", "--blue-green",
                 "--reason", "schema change", "--watch", "--interval", "10ms");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -66,7 +52,7 @@ class ReplayWatchTest {
     void watchExits1WithTheFailureWhenTheReplayEndsWithout(String status) {
         api.answer("GET", REPLAY_PATH, running(100), replay(status, 4000, 0, null, "projection threw: boom", "null"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "status", "r-1", "--watch", "--interval", "10ms");
+        CliRun.Result result = run("replay", "status", "r-1", "--watch", "--interval", "10ms");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("error: replay r-1 " + status + " — projection threw: boom\n");
@@ -78,7 +64,7 @@ class ReplayWatchTest {
         api.answer("GET", REPLAY_PATH, running(100), running(200), running(1500), running(1600), running(1900),
                 replay("READY", 10000, 0, null, null, "null"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "status", "r-1", "--watch", "--interval", "10ms");
+        CliRun.Result result = run("replay", "status", "r-1", "--watch", "--interval", "10ms");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines().filter(line -> line.startsWith("[")))
@@ -92,8 +78,7 @@ class ReplayWatchTest {
         api.answer("GET", REPLAY_PATH, running(100), replay("CATCHING_UP", 9500, 2500.0, 0L, null, "null"),
                 replay("SWITCHED", 10000, 0, null, null, "null"));
 
-        CliRun.Result result = CliRun.against(api).onTerminal()
-                .run("replay", "status", "r-1", "--watch", "--interval", "10ms");
+        CliRun.Result result = cli().onTerminal().run("replay", "status", "r-1", "--watch", "--interval", "10ms");
 
         assertThat(result.exitCode()).isZero();
         // Three polls, three redraws of one line; the only line break comes at the end.
@@ -106,8 +91,7 @@ class ReplayWatchTest {
         String ready = replay("READY", 10000, 0, null, null, "{\"empty\":false,\"rows\":3}");
         api.answer("GET", REPLAY_PATH, running(100), ready);
 
-        CliRun.Result result = CliRun.against(api)
-                .run("replay", "status", "r-1", "--watch", "--interval", "10ms", "--output", "json");
+        CliRun.Result result = run("replay", "status", "r-1", "--watch", "--interval", "10ms", "--output", "json");
 
         assertThat(result.exitCode()).isZero();
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

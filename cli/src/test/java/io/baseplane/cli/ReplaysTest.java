@@ -1,41 +1,24 @@
 package io.baseplane.cli;
 
-import static io.baseplane.cli.ProcessorsTest.cells;
 import static io.baseplane.cli.ReplayWatchTest.REPLAY_PATH;
 import static io.baseplane.cli.ReplayWatchTest.replay;
 import static io.baseplane.cli.ReplayWatchTest.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReplaysTest {
-
-    FakeApi api;
-    ObjectMapper mapper = new ObjectMapper();
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
+class ReplaysTest extends CliAgainstFakeApi {
 
     @Test
     void startSendsProcessorStartPointModeReasonAndAutoSwitch() throws Exception {
         api.answerAccepted("POST", "/api/v1/ops/replays", REPLAY_PATH, running(0));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "start", "workspace-view",
+        CliRun.Result result = run("replay", "start", "workspace-view",
                 "--from", "2026-12-01T00:00:00Z", "--blue-green", "--auto-switch", "--reason", "schema change");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(mapper.readTree(api.onlyRequest().body())).isEqualTo(mapper.readTree("""
+        assertThat(requestJson()).isEqualTo(json("""
                 {"processor":"workspace-view","from":"2026-12-01T00:00:00Z","mode":"blue-green",
                  "reason":"schema change","autoSwitch":true}"""));
         assertThat(result.out()).contains("replay r-1: workspace-view blue-green from beginning, RUNNING")
@@ -46,10 +29,10 @@ class ReplaysTest {
     void startReplaysInPlaceFromTheBeginningUnlessTold() throws Exception {
         api.answerAccepted("POST", "/api/v1/ops/replays", REPLAY_PATH, running(0));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "start", "workspace-view", "--reason", "r");
+        CliRun.Result result = run("replay", "start", "workspace-view", "--reason", "r");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(mapper.readTree(api.onlyRequest().body())).isEqualTo(mapper.readTree("""
+        assertThat(requestJson()).isEqualTo(json("""
                 {"processor":"workspace-view","from":"beginning","mode":"in-place","reason":"r",
                  "autoSwitch":false}"""));
     }
@@ -58,18 +41,17 @@ class ReplaysTest {
     void aGlobalIndexIsSentAsANumber() throws Exception {
         api.answerAccepted("POST", "/api/v1/ops/replays", REPLAY_PATH, running(0));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "start", "v", "--from", "4200", "--reason", "r");
+        CliRun.Result result = run("replay", "start", "v", "--from", "4200", "--reason", "r");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(mapper.readTree(api.onlyRequest().body()).get("from").isIntegralNumber()).isTrue();
-        assertThat(mapper.readTree(api.onlyRequest().body()).get("from").asLong()).isEqualTo(4200);
+        assertThat(requestJson().get("from").isIntegralNumber()).isTrue();
+        assertThat(requestJson().get("from").asLong()).isEqualTo(4200);
     }
 
     @Test
     void anUnreadableStartPointOrBothModesAreUsageErrors() {
-        CliRun.Result badFrom = CliRun.against(api).run("replay", "start", "v", "--from", "yesterday", "--reason", "r");
-        CliRun.Result bothModes = CliRun.against(api).run("replay", "start", "v", "--blue-green", "--in-place",
-                "--reason", "r");
+        CliRun.Result badFrom = run("replay", "start", "v", "--from", "yesterday", "--reason", "r");
+        CliRun.Result bothModes = run("replay", "start", "v", "--blue-green", "--in-place", "--reason", "r");
 
         assertThat(badFrom.exitCode()).isEqualTo(2);
         assertThat(badFrom.err()).contains("'yesterday' is neither 'beginning', a global index nor a timestamp");
@@ -81,7 +63,7 @@ class ReplaysTest {
     void statusShowsTheReplayInFull() {
         api.answer("GET", REPLAY_PATH, replay("FAILED", 4000, 0, null, "projection threw: boom", "null"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "status", "r-1");
+        CliRun.Result result = run("replay", "status", "r-1");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("status     FAILED")
@@ -93,7 +75,7 @@ class ReplaysTest {
     void listShowsTheReplaysAsATable() {
         api.answer("GET", "/api/v1/ops/replays", "{\"replays\":[" + running(6300) + "]}");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "list");
+        CliRun.Result result = run("replay", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(cells(result.out())).containsExactly(
@@ -105,7 +87,7 @@ class ReplaysTest {
     void cancelSendsTheReasonAsAQueryParameter() {
         api.answer("DELETE", REPLAY_PATH, replay("CANCELLED", 10, 0, null, null, "null"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "cancel", "r-1", "--reason", "wrong processor");
+        CliRun.Result result = run("replay", "cancel", "r-1", "--reason", "wrong processor");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().query()).isEqualTo("reason=wrong processor");
@@ -119,7 +101,7 @@ class ReplaysTest {
                  "different":2,"samples":[{"kind":"different","aggregateId":"ws-7","key":{"id":"ws-7"},
                  "live":{"name":"Design"},"shadow":{"name":"Design Ops"}}]}]}""");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "diff", "r-1");
+        CliRun.Result result = run("replay", "diff", "r-1");
 
         assertThat(result.exitCode()).isZero();
         assertThat(cells(result.out())).startsWith(
@@ -133,7 +115,7 @@ class ReplaysTest {
     void anEmptyDiffSaysSo() {
         api.answer("GET", REPLAY_PATH + "/diff", "{\"replayId\":\"r-1\",\"empty\":true,\"tables\":[]}");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "diff", "r-1");
+        CliRun.Result result = run("replay", "diff", "r-1");
 
         assertThat(result.out()).isEqualTo("no differences: the shadow tables match the live ones\n");
     }
@@ -142,7 +124,7 @@ class ReplaysTest {
     void switchPostsTheReason() {
         api.answer("POST", REPLAY_PATH + "/switch", replay("SWITCHED", 10000, 0, null, null, "null"));
 
-        CliRun.Result result = CliRun.against(api).run("replay", "switch", "r-1", "--reason", "verified");
+        CliRun.Result result = run("replay", "switch", "r-1", "--reason", "verified");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().body()).isEqualTo("{\"reason\":\"verified\"}");
@@ -153,7 +135,7 @@ class ReplaysTest {
     void dropPreviousDeletesTheReplacedTablesSayingWhy() {
         api.answerNoContent("DELETE", REPLAY_PATH + "/previous");
 
-        CliRun.Result result = CliRun.against(api).run("replay", "drop-previous", "r-1", "--reason", "switch held");
+        CliRun.Result result = run("replay", "drop-previous", "r-1", "--reason", "switch held");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().method()).isEqualTo("DELETE");

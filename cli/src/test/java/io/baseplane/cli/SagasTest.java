@@ -1,14 +1,11 @@
 package io.baseplane.cli;
 
-import static io.baseplane.cli.ProcessorsTest.cells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SagasTest {
+class SagasTest extends CliAgainstFakeApi {
 
     /** The shape of the server's SagaPage of SagaSummary (sagas module, io.baseplane.saga.ops). */
     static final String PAGE = """
@@ -17,23 +14,11 @@ class SagasTest {
              "attempts":5,"lastError":"quota service down","startedAt":"2026-05-01T10:00:00Z",
              "lastProgressAt":"2026-05-01T10:05:00Z","endedAt":null,"stuck":true}],"nextCursor":"c2"}""";
 
-    FakeApi api;
-
-    @BeforeEach
-    void startApi() throws Exception {
-        api = FakeApi.start();
-    }
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
-
     @Test
     void listPassesTheFiltersAndShowsTheSagasWithTheNextPage() {
         api.answer("GET", "/api/v1/ops/sagas", PAGE);
 
-        CliRun.Result result = CliRun.against(api).run("sagas", "list", "--stuck", "--type", "WorkspaceProvisioning",
+        CliRun.Result result = run("sagas", "list", "--stuck", "--type", "WorkspaceProvisioning",
                 "--status", "PARKED", "--tenant", "4f1c2a9e-0000-4000-8000-000000000001");
 
         assertThat(result.exitCode()).isZero();
@@ -51,7 +36,7 @@ class SagasTest {
     void withoutFiltersTheListAsksForEverySaga() {
         api.answer("GET", "/api/v1/ops/sagas", "{\"items\":[],\"nextCursor\":null}");
 
-        CliRun.Result result = CliRun.against(api).run("sagas", "list");
+        CliRun.Result result = run("sagas", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(api.onlyRequest().query()).isNull();

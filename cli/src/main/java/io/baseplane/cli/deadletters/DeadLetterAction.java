@@ -6,6 +6,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** What retry and evict share: which dead letters, and why. */
+// Not an AuditedAction: picocli declares a superclass's options first, and a usage error names the missing ones in
+// that order; here --processor comes before --reason.
 abstract class DeadLetterAction extends ApiCall {
 
     @Option(names = "--processor", required = true, paramLabel = "P", description = "The processor.")

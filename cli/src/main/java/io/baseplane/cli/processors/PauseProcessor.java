@@ -1,30 +1,12 @@
 package io.baseplane.cli.processors;
 
-import io.baseplane.cli.ApiCall;
-import io.baseplane.cli.ReasonRequest;
-import io.baseplane.cli.http.ApiResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code baseplane processors pause <name> --reason R}. */
 @Command(name = "pause", description = "Pause a processor on every node; it keeps its position.")
-final class PauseProcessor extends ApiCall {
+final class PauseProcessor extends ProcessorAction {
 
-    @Parameters(paramLabel = "NAME", description = "The processor.")
-    private String name;
-
-    @Option(names = "--reason", required = true, description = "Why, for the audit trail.")
-    private String reason;
-
-    @Override
-    public Integer call() {
-        ApiResponse answer = api().post(ListProcessors.path(name) + "/pause", new ReasonRequest(reason));
-        if (json()) {
-            printJson(answer);
-        } else {
-            ProcessorsText.detail(answer.as(Processor.class), out());
-        }
-        return 0;
+    PauseProcessor() {
+        super("pause");
     }
 }
