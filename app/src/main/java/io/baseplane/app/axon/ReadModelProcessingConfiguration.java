@@ -4,7 +4,9 @@ import io.baseplane.app.persistence.TransactionManagersConfiguration;
 import io.baseplane.projection.ReadModelGroups;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +34,19 @@ class ReadModelProcessingConfiguration {
         TransactionManager transactions = new AsynchronousCommits(new SpringTransactionManager(readModels), jdbc);
         return configurer -> configurer.eventProcessing(processing -> ReadModelGroups.ALL.forEach(
                 group -> processing.registerTransactionManager(group, configuration -> transactions)));
+    }
+
+    /** The one per-name configuration of each read-model processor: every {@link ReadModelProcessorCustomizer}. */
+    @Bean
+    ConfigurerModule readModelProcessorsCustomized(List<ReadModelProcessorCustomizer> customizers) {
+        return configurer -> configurer.eventProcessing(processing -> ReadModelGroups.ALL.forEach(
+                group -> processing.registerPooledStreamingEventProcessorConfiguration(group, (config, builder) -> {
+                    PooledStreamingEventProcessor.Builder customized = builder;
+                    for (ReadModelProcessorCustomizer customizer : customizers) {
+                        customized = customizer.customize(group, config, customized);
+                    }
+                    return customized;
+                })));
     }
 
     /** Starts the transaction, then lets its commit return before the log is flushed. */

@@ -1,7 +1,7 @@
 package io.baseplane.app.axonserver;
 
 import io.baseplane.app.axon.FailureTranslatingCommandBus;
-import io.baseplane.projection.ReadModelGroups;
+import io.baseplane.app.axon.ReadModelProcessorCustomizer;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.commandhandling.CommandBus;
@@ -83,9 +83,7 @@ class AxonServerProfileConfiguration {
      * out of reach that failed the whole start-up. A null token is the beginning of the stream.
      */
     @Bean
-    ConfigurerModule readModelsStartWithoutAskingAxonServer() {
-        return configurer -> configurer.eventProcessing(processing -> ReadModelGroups.ALL.forEach(
-                name -> processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (configuration, builder) -> builder.initialToken(source -> null))));
+    ReadModelProcessorCustomizer readModelsStartWithoutAskingAxonServer() {
+        return (name, configuration, builder) -> builder.initialToken(source -> null);
     }
 }

@@ -25,11 +25,14 @@ class ProcessorController {
 
     private final ProcessorOverview overview;
     private final ProcessorControls controls;
+    private final ReplayActivity replays;
     private final CurrentCaller caller;
 
-    ProcessorController(ProcessorOverview overview, ProcessorControls controls, CurrentCaller caller) {
+    ProcessorController(ProcessorOverview overview, ProcessorControls controls, ReplayActivity replays,
+                        CurrentCaller caller) {
         this.overview = overview;
         this.controls = controls;
+        this.replays = replays;
         this.caller = caller;
     }
 
@@ -46,7 +49,13 @@ class ProcessorController {
     @PostMapping("/{name}/pause")
     ResponseEntity<ProcessorView> pause(@PathVariable String name,
                                         @RequestBody(required = false) OperatorReason request) {
-        controls.pause(pausable(name), OperatorReason.of(request), Operator.current(caller));
+        String pausable = pausable(name);
+        if (replays.withUnfinishedReplay().contains(pausable)) {
+            // A replay holds, bounds and releases the processor itself; a pause in between would stall it.
+            throw new RuleViolationException("processor.replaying", "Processor " + name
+                    + " is being replayed; cancel the replay, or wait until it is finished, before pausing it");
+        }
+        controls.pause(pausable, OperatorReason.of(request), Operator.current(caller));
         return ResponseEntity.accepted().body(overview.one(name));
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +26,11 @@ public class ProcessorOverview {
     private final ProcessorControls controls;
     private final EventCounts events;
     private final ReplayActivity replays;
-    private final ObjectProvider<DeadLetterCounts> deadLetters;
+    private final DeadLetterCounts deadLetters;
     private final NodeProperties node;
 
     ProcessorOverview(ClusterTokens tokens, NodeReports nodes, ProcessorControls controls, EventCounts events,
-                      ReplayActivity replays, ObjectProvider<DeadLetterCounts> deadLetters, NodeProperties node) {
+                      ReplayActivity replays, DeadLetterCounts deadLetters, NodeProperties node) {
         this.tokens = tokens;
         this.nodes = nodes;
         this.controls = controls;
@@ -76,7 +75,7 @@ public class ProcessorOverview {
                 segments.stream().map(segment -> new ProcessorView.Segment(segment.segment(),
                         segment.holder(snapshot.now(), node.claimTimeout()), segment.position(),
                         segment.replaying())).toList(),
-                failure, deadLetters.getIfAvailable(() -> processor -> 0L).count(name),
+                failure, deadLetters.count(name),
                 pause.map(p -> new ProcessorView.Pause(p.by(), p.reason(), p.at())).orElse(null));
     }
 

@@ -1,7 +1,6 @@
 package io.baseplane.app.ops.replay;
 
-import io.baseplane.projection.ReadModelGroups;
-import org.axonframework.config.ConfigurerModule;
+import io.baseplane.app.axon.ReadModelProcessorCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +16,7 @@ class ReplayConfiguration {
      * exactly as the store's own stream.
      */
     @Bean
-    ConfigurerModule viewProcessorsReadBoundableStreams(EventBounds bounds) {
-        return configurer -> configurer.eventProcessing(processing -> ReadModelGroups.ALL.forEach(
-                name -> processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (config, builder) -> builder.messageSource(bounds.source(name, config.eventStore())))));
+    ReadModelProcessorCustomizer viewProcessorsReadBoundableStreams(EventBounds bounds) {
+        return (name, config, builder) -> builder.messageSource(bounds.source(name, config.eventStore()));
     }
 }

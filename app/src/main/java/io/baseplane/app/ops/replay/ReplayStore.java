@@ -68,6 +68,12 @@ class ReplayStore implements ReplayActivity {
                 where finished_at is null and mode = 'IN_PLACE' and status = 'RUNNING'""", String.class));
     }
 
+    @Override
+    public Set<String> withUnfinishedReplay() {
+        return Set.copyOf(jdbc.queryForList("select processor_name from processor_replay where finished_at is null",
+                String.class));
+    }
+
     void progress(UUID id, long done, double perSecond) {
         jdbc.update("""
                 update processor_replay set events_done = ?, events_per_second = ?, updated_at = now()

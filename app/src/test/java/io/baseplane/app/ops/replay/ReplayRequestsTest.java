@@ -39,6 +39,8 @@ class ReplayRequestsTest extends ReplayTestBase {
                 "replay.already-running");
 
         assertThat(problem.get("detail").asText()).contains(first.get("id").asText());
+        assertRuleViolation(operator().post("/api/v1/ops/processors/" + ReadModelGroups.WORKFLOW_VIEW + "/pause",
+                Map.of("reason", "in the middle of it")), "processor.replaying");
     }
 
     @Test
