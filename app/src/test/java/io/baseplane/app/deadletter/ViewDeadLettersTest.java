@@ -76,7 +76,7 @@ class ViewDeadLettersTest extends DeadLetterTestBase {
     }
 
     @Test
-    void theParkedCountIsAMetricAndAMethodOtherCodeCalls() {
+    void theParkedCountIsAMetricTheProcessorsListingAndAMethodOtherCodeCalls() {
         parkedWorkspace();
         long parked = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
                 Long.class, VIEW);
@@ -86,6 +86,8 @@ class ViewDeadLettersTest extends DeadLetterTestBase {
         Api.Response metrics = operator().get("/actuator/prometheus");
         assertThat(metrics.body()).contains("baseplane_dead_letters{processor=\"" + VIEW + "\"} " + parked + ".0")
                 .contains("baseplane_dead_letters{processor=\"tenant-view\"}");
+        assertThat(operator().get("/api/v1/ops/processors/" + VIEW).json().get("deadLetters").asLong())
+                .isEqualTo(parked);
     }
 
     @Test
