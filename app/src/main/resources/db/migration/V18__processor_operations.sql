@@ -27,6 +27,8 @@ create table processor_replay (
     step_since        timestamptz   not null,
     events_total      bigint        not null,
     events_done       bigint        not null,
+    -- events_done counts the events up to this index: each count adds only those since the last one
+    counted_to        bigint        not null,
     events_per_second double precision not null,
     auto_switch       boolean       not null,
     started_by        varchar(255)  not null,

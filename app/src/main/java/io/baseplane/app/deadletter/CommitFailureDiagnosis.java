@@ -1,5 +1,6 @@
 package io.baseplane.app.deadletter;
 
+import io.baseplane.app.persistence.FailureKinds;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.baseplane.app.deadletter;
 
+import io.baseplane.app.persistence.FailureKinds;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;

@@ -9,13 +9,14 @@ import java.util.UUID;
  *
  * @param fromIndex   the replay handles the events after this global index (-1: all)
  * @param headAtStart the newest event when it started; {@code eventsTotal} counts those in (fromIndex, headAtStart]
+ * @param countedTo   {@code eventsDone} counts the events in (fromIndex, countedTo]
  * @param step        where the coordinating node is; {@code status} is what operators are told
  * @param verifyAt    blue-green: the index the live view and the shadow both stop at to be compared
  */
 public record Replay(UUID id, String processor, Mode mode, long fromIndex, String fromRequested, long headAtStart,
                      Status status, Step step, Instant stepSince, long eventsTotal, long eventsDone,
-                     double eventsPerSecond, boolean autoSwitch, String startedBy, String reason, Instant startedAt,
-                     Instant updatedAt, Instant finishedAt, String failure, String shadowSchema,
+                     long countedTo, double eventsPerSecond, boolean autoSwitch, String startedBy, String reason,
+                     Instant startedAt, Instant updatedAt, Instant finishedAt, String failure, String shadowSchema,
                      String previousSchema, Long verifyAt, String diff) {
 
     public enum Mode {

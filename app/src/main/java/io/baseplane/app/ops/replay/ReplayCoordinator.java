@@ -5,6 +5,7 @@ import io.baseplane.app.ops.EventCounts;
 import io.baseplane.app.ops.NodeReports;
 import io.baseplane.app.ops.replay.Replay.Status;
 import io.baseplane.app.ops.replay.Replay.Step;
+import io.baseplane.app.persistence.FailureKinds;
 import io.baseplane.app.persistence.TransactionManagersConfiguration;
 import io.baseplane.kernel.ops.ReplaySwitchRequested;
 import io.baseplane.projection.ReadModelGroups;
@@ -82,7 +83,7 @@ class ReplayCoordinator {
                 case DONE -> { }
             }
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
+            if (FailureKinds.isTransient(e)) {
                 log.warn("Replay {} could not advance now, tries again: {}", replay.id(), e.getMessage());
                 return;
             }
@@ -199,13 +200,15 @@ class ReplayCoordinator {
     }
 
     /**
-     * Counts the events the processor has handled of those the replay must, and the rate: smoothed over the ticks while
-     * it runs, the average over the whole replay once every event is done.
+     * Counts the events the processor has handled of those the replay must (adding those since the last count; anew
+     * should the position have gone back), and the rate: smoothed over the ticks while it runs, the average over the
+     * whole replay once every event is done.
      */
     private long progress(Replay replay, String processor) {
         Long position = ClusterTokens.lowest(tokens.of(processor));
-        long done = position == null ? 0
-                : events.between(replay.fromIndex(), Math.min(position, replay.headAtStart()));
+        long upTo = position == null ? replay.fromIndex() : Math.min(position, replay.headAtStart());
+        long done = upTo >= replay.countedTo() ? replay.eventsDone() + events.between(replay.countedTo(), upTo)
+                : events.between(replay.fromIndex(), upTo);
         Instant now = Instant.now();
         double rate;
         if (done >= replay.eventsTotal()) {
@@ -216,7 +219,7 @@ class ReplayCoordinator {
                     : RATE_SMOOTHING * measured + (1 - RATE_SMOOTHING) * replay.eventsPerSecond();
         }
         if (done != replay.eventsDone() || done < replay.eventsTotal()) {
-            store.progress(replay.id(), done, rate);
+            store.progress(replay.id(), done, upTo, rate);
         }
         return done;
     }

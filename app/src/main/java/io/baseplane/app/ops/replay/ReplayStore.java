@@ -20,8 +20,8 @@ class ReplayStore implements ReplayActivity {
 
     private static final String COLUMNS = """
             replay_id, processor_name, mode, from_index, from_requested, head_at_start, status, step, step_since,
-            events_total, events_done, events_per_second, auto_switch, started_by, reason, started_at, updated_at,
-            finished_at, failure, shadow_schema, previous_schema, verify_at, diff""";
+            events_total, events_done, counted_to, events_per_second, auto_switch, started_by, reason, started_at,
+            updated_at, finished_at, failure, shadow_schema, previous_schema, verify_at, diff""";
 
     private final JdbcTemplate jdbc;
 
@@ -32,10 +32,11 @@ class ReplayStore implements ReplayActivity {
     /** Inserts the replay; the database refuses a second unfinished one for the same processor. */
     void insert(Replay replay) {
         jdbc.update("insert into processor_replay (" + COLUMNS + """
-                        ) values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 0, 0, ?, ?, ?, now(), now(), null, null, ?, null,
+                        ) values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?, 0, ?, 0, ?, ?, ?, now(), now(), null, null, ?, null,
                                   null, null)""",
                 replay.id(), replay.processor(), replay.mode().name(), replay.fromIndex(), replay.fromRequested(),
                 replay.headAtStart(), replay.status().name(), replay.step().name(), replay.eventsTotal(),
+                replay.fromIndex(),
                 replay.autoSwitch(), replay.startedBy(), replay.reason(), replay.shadowSchema());
     }
 
@@ -74,10 +75,10 @@ class ReplayStore implements ReplayActivity {
                 String.class));
     }
 
-    void progress(UUID id, long done, double perSecond) {
+    void progress(UUID id, long done, long countedTo, double perSecond) {
         jdbc.update("""
-                update processor_replay set events_done = ?, events_per_second = ?, updated_at = now()
-                where replay_id = ?""", done, perSecond, id);
+                update processor_replay set events_done = ?, counted_to = ?, events_per_second = ?, updated_at = now()
+                where replay_id = ?""", done, countedTo, perSecond, id);
     }
 
     /** Moves the replay to a step, if it is still at the step the caller saw. */
@@ -144,7 +145,8 @@ class ReplayStore implements ReplayActivity {
                 row.getLong("head_at_start"), Status.valueOf(row.getString("status")),
                 Step.valueOf(row.getString("step")),
                 instant(row.getTimestamp("step_since")), row.getLong("events_total"), row.getLong("events_done"),
-                row.getDouble("events_per_second"), row.getBoolean("auto_switch"), row.getString("started_by"),
+                row.getLong("counted_to"), row.getDouble("events_per_second"), row.getBoolean("auto_switch"),
+                row.getString("started_by"),
                 row.getString("reason"), instant(row.getTimestamp("started_at")),
                 instant(row.getTimestamp("updated_at")),
                 instant(row.getTimestamp("finished_at")), row.getString("failure"), row.getString("shadow_schema"),

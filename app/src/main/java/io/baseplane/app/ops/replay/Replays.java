@@ -78,8 +78,8 @@ public class Replays {
         boolean blueGreen = checked.mode() == Mode.BLUE_GREEN;
         Replay replay = new Replay(id, processor, checked.mode(), fromIndex, checked.from().requested(), head,
                 Status.RUNNING, blueGreen ? Step.PREPARING : Step.STOPPING, null,
-                events.between(fromIndex, head), 0, 0, checked.autoSwitch(), operator.userId(), checked.reason(),
-                null, null, null, null, blueGreen ? "view_build_" + shortId(id) : null, null, null, null);
+                events.between(fromIndex, head), 0, fromIndex, 0, checked.autoSwitch(), operator.userId(),
+                checked.reason(), null, null, null, null, blueGreen ? "view_build_" + shortId(id) : null, null, null, null);
         try {
             transaction.executeWithoutResult(status -> {
                 store.insert(replay);

@@ -1,6 +1,7 @@
 package io.baseplane.app.ops.replay;
 
 import io.baseplane.app.node.NodeProperties;
+import io.baseplane.app.persistence.FailureKinds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class ShadowProcessors {
 
     private ListenerInvocationErrorHandler failingReplay(UUID replayId) {
         return (exception, event, handler) -> {
-            if (!TransientFailures.isTransient(exception)) {
+            if (!FailureKinds.isTransient(exception)) {
                 failures.putIfAbsent(replayId, "Event " + event.getIdentifier() + " ("
                         + event.getPayloadType().getName() + ") failed in the rebuilt view: " + exception);
             }

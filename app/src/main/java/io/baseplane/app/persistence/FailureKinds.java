@@ -1,4 +1,4 @@
-package io.baseplane.app.deadletter;
+package io.baseplane.app.persistence;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
@@ -20,19 +20,19 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
- * Whether a view handler's failure is transient: the database was out of reach, too slow, or refused the transaction
- * for now (a lost connection, a timeout, a lock not granted, a deadlock, a serialization failure). Such a failure heals
- * by itself, so nothing is parked for it: the batch is rolled back and the processor handles it again after a backoff,
- * as it always did. Every other failure (a bug, a constraint the view breaks, an event the handler cannot make sense
- * of) happens again on every attempt, so the event is parked.
+ * Whether a failure is transient: the database was out of reach, too slow, or refused the transaction for now (a lost
+ * connection, a timeout, a lock not granted, a deadlock, a serialization failure). Such a failure heals by itself: a
+ * view's batch is rolled back and handled again after a backoff (nothing is parked for it, docs/adr/0023), a replay's
+ * step is tried again at the next tick (docs/adr/0022). Every other failure (a bug, a constraint the view breaks, an
+ * event the handler cannot make sense of) happens again on every attempt.
  */
-final class FailureKinds {
+public final class FailureKinds {
 
     private FailureKinds() {
     }
 
     /** True when {@code failure}, or anything in its cause chain, is a transient database failure. */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (isTransientType(t) || t instanceof SQLException sql && isTransientState(sql.getSQLState())) {
@@ -46,7 +46,7 @@ final class FailureKinds {
      * True when the database refused something ({@code failure} or its causes hold a JDBC, Spring data access, JPA or
      * Hibernate exception): the change that failed may be an earlier event's, which Hibernate wrote late.
      */
-    static boolean isFromDatabase(Throwable failure) {
+    public static boolean isFromDatabase(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException || t instanceof DataAccessException || t instanceof PersistenceException

@@ -1,4 +1,4 @@
-package io.baseplane.app.deadletter;
+package io.baseplane.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
