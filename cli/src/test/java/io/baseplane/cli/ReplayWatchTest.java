@@ -47,6 +47,36 @@ class ReplayWatchTest extends CliAgainstFakeApi {
         assertThat(result.err()).isEmpty();
     }
 
+    @Test
+    void aWatchKeepsAskingWhileThePlatformDoesNotAnswerAndSaysSoOnce() {
+        api.answer("GET", REPLAY_PATH, running(100))
+                .answerProblem("GET", REPLAY_PATH, 503, UNAVAILABLE)
+                .answerProblem("GET", REPLAY_PATH, 503, UNAVAILABLE)
+                .answer("GET", REPLAY_PATH, replay("READY", 10000, 0, null, null, "{\"empty\":true,\"rows\":0}"));
+
+        CliRun.Result result = run("replay", "status", "r-1", "--watch", "--interval", "10ms");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("READY");
+        assertThat(result.err().lines()).singleElement().asString().startsWith("warning: ")
+                .contains("the database is out of reach").endsWith("still watching for 60 s");
+    }
+
+    @Test
+    void aWatchGivesUpWhenThePlatformStaysAwayLongerThanItsPatience() {
+        api.answer("GET", REPLAY_PATH, running(100)).answerProblem("GET", REPLAY_PATH, 503, UNAVAILABLE);
+
+        CliRun.Result result = run("replay", "status", "r-1", "--watch", "--interval", "10ms", "--patience", "100ms");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err().lines().toList().get(1)).startsWith("error: ").contains("the database is out of reach");
+    }
+
+    private static final String UNAVAILABLE = """
+            {"type":"https://baseplane.io/problems/database-unavailable","title":"Service Unavailable","status":503,
+             "detail":"the database is out of reach"}""";
+
     @ParameterizedTest
     @ValueSource(strings = {"FAILED", "CANCELLED"})
     void watchExits1WithTheFailureWhenTheReplayEndsWithout(String status) {

@@ -1,16 +1,21 @@
 package io.baseplane.cli.replay;
 
 import io.baseplane.cli.http.ApiClient;
+import io.baseplane.cli.http.ApiErrorException;
 import io.baseplane.cli.http.ApiResponse;
+import io.baseplane.cli.http.ApiUnreachableException;
 import io.baseplane.cli.http.Json;
 import io.baseplane.cli.http.Urls;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Follows a replay until it ends. On a terminal one progress line is redrawn in place; otherwise (a pipe, a CI
- * log) a line is printed only when the status changes or another 10% is done, so a log stays short.
+ * log) a line is printed only when the status changes or another 10% is done, so a log stays short. A replay outlives
+ * the node that answers (it goes on on another node, or after a restart), so while the platform does not answer
+ * (unreachable, or 5xx) the watcher keeps asking for {@code --patience} before it gives up.
  */
 final class ReplayWatcher {
 
@@ -24,19 +29,22 @@ final class ReplayWatcher {
     private final boolean terminal;
     private final boolean json;
     private final Duration interval;
+    private final Duration patience;
 
     private String lastStatus;
+    private Instant unansweredSince;
     private int lastTenth = -1;
     private int lastLineLength;
 
     ReplayWatcher(ApiClient api, PrintWriter out, PrintWriter err, boolean terminal, boolean json,
-                  Duration interval) {
+                  WatchOptions options) {
         this.api = api;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.json = json;
-        this.interval = interval;
+        this.interval = options.interval;
+        this.patience = options.patience;
     }
 
     static String path(String replayId) {
@@ -60,10 +68,35 @@ final class ReplayWatcher {
                 Thread.currentThread().interrupt();
                 return INTERRUPTED;
             }
-            answer = api.get(path(replay.id()));
-            replay = answer.as(Replay.class);
+            ApiResponse next = poll(replay.id());
+            if (next != null) {
+                answer = next;
+                replay = answer.as(Replay.class);
+            }
         }
         return finish(replay, answer);
+    }
+
+    /** The replay now, or null while the platform does not answer and patience lasts. */
+    private ApiResponse poll(String replayId) {
+        try {
+            ApiResponse answer = api.get(path(replayId));
+            unansweredSince = null;
+            return answer;
+        } catch (ApiUnreachableException | ApiErrorException e) {
+            if (e instanceof ApiErrorException refused && refused.status() < 500) {
+                throw refused;
+            }
+            Instant now = Instant.now();
+            if (unansweredSince == null) {
+                unansweredSince = now;
+                err.println("warning: " + e.getMessage() + "; still watching for " + patience.toSeconds() + " s");
+                err.flush();
+            } else if (Duration.between(unansweredSince, now).compareTo(patience) > 0) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     private void report(Replay replay) {

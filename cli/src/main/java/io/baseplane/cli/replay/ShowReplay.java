@@ -20,7 +20,7 @@ final class ShowReplay extends ApiCall {
     public Integer call() {
         ApiResponse answer = api().get(ReplayWatcher.path(id));
         if (watch.watch) {
-            return new ReplayWatcher(api(), out(), err(), terminal(), json(), watch.interval).follow(answer);
+            return new ReplayWatcher(api(), out(), err(), terminal(), json(), watch).follow(answer);
         }
         if (json()) {
             printJson(answer);

@@ -40,7 +40,7 @@ final class StartReplay extends ApiCall {
         ApiResponse answer = api().post("/api/v1/ops/replays",
                 new StartReplayRequest(processor, from, modeName, reason, autoSwitch));
         if (watch.watch) {
-            return new ReplayWatcher(api(), out(), err(), terminal(), json(), watch.interval).follow(answer);
+            return new ReplayWatcher(api(), out(), err(), terminal(), json(), watch).follow(answer);
         }
         if (json()) {
             printJson(answer);
