@@ -4,7 +4,6 @@ import static io.baseplane.app.deadletter.DeadLetterConfiguration.TABLE;
 
 import io.baseplane.app.deadletter.DeadLetterSelection.Scope;
 import io.baseplane.app.ops.DeadLetterCounts;
-import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.common.NotFoundException;
 import io.baseplane.kernel.common.RuleViolationException;
 import io.baseplane.kernel.common.Text;
@@ -226,15 +225,9 @@ public class DeadLetters implements DeadLetterCounts {
         return Text.requireText("reason", raw, MAX_REASON_LENGTH);
     }
 
-    /**
-     * The action as an event with the operator's metadata; it starts a chain of its own, so the request's correlation
-     * id is its correlation and causation, as for a request's first event.
-     */
+    /** The action as an event with the operator's metadata. */
     private void publish(Object action, Operator operator) {
-        Map<String, Object> metaData = new HashMap<>(operator.metaData());
-        metaData.put(MetaDataKeys.CORRELATION_ID, operator.correlationId());
-        metaData.put(MetaDataKeys.CAUSATION_ID, operator.correlationId());
-        events.publish(GenericEventMessage.asEventMessage(action).andMetaData(metaData));
+        events.publish(GenericEventMessage.asEventMessage(action).andMetaData(operator.actionMetaData()));
     }
 
     /**

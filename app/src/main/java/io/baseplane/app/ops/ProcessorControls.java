@@ -1,14 +1,11 @@
 package io.baseplane.app.ops;
 
-import io.baseplane.kernel.common.MetaDataKeys;
 import io.baseplane.kernel.common.Text;
 import io.baseplane.kernel.ops.ProcessorPaused;
 import io.baseplane.kernel.ops.ProcessorResumed;
 import io.baseplane.saga.ops.Operator;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -78,16 +75,8 @@ public class ProcessorControls {
                     processor, pause, operator.userId(), reason);
             if (changed > 0) {
                 Object event = pause ? new ProcessorPaused(processor, reason) : new ProcessorResumed(processor, reason);
-                events.publish(GenericEventMessage.asEventMessage(event).andMetaData(metaData(operator)));
+                events.publish(GenericEventMessage.asEventMessage(event).andMetaData(operator.actionMetaData()));
             }
         });
-    }
-
-    /** The operator's metadata; the action starts a chain of its own, as a request's first event does. */
-    public static Map<String, Object> metaData(Operator operator) {
-        Map<String, Object> metaData = new HashMap<>(operator.metaData());
-        metaData.put(MetaDataKeys.CORRELATION_ID, operator.correlationId());
-        metaData.put(MetaDataKeys.CAUSATION_ID, operator.correlationId());
-        return metaData;
     }
 }

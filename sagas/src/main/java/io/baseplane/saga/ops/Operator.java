@@ -2,6 +2,8 @@ package io.baseplane.saga.ops;
 
 import io.baseplane.kernel.common.CurrentCaller;
 import io.baseplane.kernel.common.MetaDataKeys;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.MetaData;
@@ -16,6 +18,17 @@ import org.slf4j.MDC;
  * @param correlationId the request's correlation id, which the events of the action carry
  */
 public record Operator(String userId, MetaData metaData, String correlationId) {
+
+    /**
+     * The metadata of the operator's action as an event: the caller's, and the request's correlation id as both its
+     * correlation and its causation, since the action starts a chain of its own, as a request's first event does.
+     */
+    public Map<String, Object> actionMetaData() {
+        Map<String, Object> actionMetaData = new HashMap<>(metaData);
+        actionMetaData.put(MetaDataKeys.CORRELATION_ID, correlationId);
+        actionMetaData.put(MetaDataKeys.CAUSATION_ID, correlationId);
+        return actionMetaData;
+    }
 
     public static Operator current(CurrentCaller caller) {
         return new Operator(caller.userId().value(), caller.metaData().withoutKeys(Set.of(MetaDataKeys.ROLES)),

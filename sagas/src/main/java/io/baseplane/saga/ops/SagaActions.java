@@ -10,7 +10,6 @@ import io.baseplane.kernel.saga.SagaRetryRequested;
 import io.baseplane.kernel.saga.SagaStatus;
 import io.baseplane.saga.journal.JdbcSagaJournal;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -129,12 +128,10 @@ public class SagaActions {
      * so it is both the correlation and the causation, as for a request's first event.
      */
     private static Map<String, Object> metaData(SagaSummary saga, Operator operator) {
-        Map<String, Object> metaData = new HashMap<>(operator.metaData());
+        Map<String, Object> metaData = operator.actionMetaData();
         if (saga.tenantId() != null) {
             metaData.put(MetaDataKeys.TENANT_ID, saga.tenantId().toString());
         }
-        metaData.put(MetaDataKeys.CORRELATION_ID, operator.correlationId());
-        metaData.put(MetaDataKeys.CAUSATION_ID, operator.correlationId());
         return metaData;
     }
 

@@ -172,7 +172,7 @@ public class Replays {
 
     private void publish(Object event, Operator operator) {
         eventGateway.publish(GenericEventMessage.asEventMessage(event)
-                .andMetaData(ProcessorControls.metaData(operator)));
+                .andMetaData(operator.actionMetaData()));
     }
 
     private RuleViolationException alreadyRunning(String processor) {
